@@ -1,0 +1,1 @@
+namespace SefData.Migrations; internal static class AssemblyMarker { }

@@ -1,0 +1,1 @@
+namespace SefData.Data; internal static class AssemblyMarker { }

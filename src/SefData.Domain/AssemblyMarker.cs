@@ -1,0 +1,1 @@
+namespace SefData.Domain; internal static class AssemblyMarker { }
