@@ -120,18 +120,15 @@ internal static class DefinitionMap
 }
 
 /// <summary>
-/// Interface or member names that resolved to a type of the wrong kind (SDL can say <c>implements SomeUnion</c>).
-/// The typed lists cannot hold them, so they are recorded here for the validator to report in graphql-js order.
+/// SDL can declare <c>implements SomeUnion</c> or <c>union U = SomeInput</c>. The typed Interfaces/Types lists cannot
+/// hold such types, so when a declaration contains any, its full resolved list (in order) is recorded here and the
+/// validator reports them in graphql-js order.
 /// </summary>
-internal static class InvalidTypeReferences
+internal static class DeclaredTypeReferences
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedType, List<NamedType>> Table = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedType, IReadOnlyList<NamedType>> Table = new();
 
-    public static void Add(NamedType owner, NamedType invalid)
-    {
-        var list = Table.GetOrCreateValue(owner);
-        lock (list) list.Add(invalid);
-    }
+    public static void Set(NamedType owner, IReadOnlyList<NamedType> declared) => Table.AddOrUpdate(owner, declared);
 
-    public static IReadOnlyList<NamedType> Get(NamedType owner) => Table.TryGetValue(owner, out var list) ? list : [];
+    public static IReadOnlyList<NamedType>? Get(NamedType owner) => Table.TryGetValue(owner, out var list) ? list : null;
 }

@@ -562,29 +562,17 @@ public sealed class SchemaBuilder
             };
         }).ToArray();
 
-        // Names that resolve to a non-interface are kept aside for the validator, which reports them in graphql-js order.
-        private InterfaceType[] InterfacesOf(ComplexTypeConfig c)
-        {
-            var result = new List<InterfaceType>();
-            foreach (var name in c.Interfaces)
-            {
-                var t = Lookup(name);
-                if (t is InterfaceType i) result.Add(i);
-                else if (t is not null) InvalidTypeReferences.Add(_map[c.Name], t);
-            }
-            return result.ToArray();
-        }
+        // Names that resolve to the wrong kind of type are kept aside for the validator (see DeclaredTypeReferences).
+        private InterfaceType[] InterfacesOf(ComplexTypeConfig c) => Declared<InterfaceType>(c.Name, c.Interfaces);
 
-        private ObjectType[] MembersOf(UnionConfig u)
+        private ObjectType[] MembersOf(UnionConfig u) => Declared<ObjectType>(u.Name, u.Members);
+
+        private T[] Declared<T>(string owner, List<string> names) where T : NamedType
         {
-            var result = new List<ObjectType>();
-            foreach (var name in u.Members)
-            {
-                var t = Lookup(name);
-                if (t is ObjectType o) result.Add(o);
-                else if (t is not null) InvalidTypeReferences.Add(_map[u.Name], t);
-            }
-            return result.ToArray();
+            var all = names.Select(Lookup).OfType<NamedType>().ToArray();
+            var typed = all.OfType<T>().ToArray();
+            if (typed.Length != all.Length) DeclaredTypeReferences.Set(_map[owner], all);
+            return typed;
         }
 
         private (GraphQLType Type, bool HasDefault, object? Default) Prepare(InputValueBuilder b)
