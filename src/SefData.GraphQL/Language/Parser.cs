@@ -251,6 +251,7 @@ public sealed class Parser
 
     private SelectionSetNode ParseSelectionSet()
     {
+        GuardDepth();
         var start = _lexer.Token;
         ExpectToken(TokenKind.BraceL);
         var mark = _top;
@@ -360,6 +361,7 @@ public sealed class Parser
 
     private ValueNode ParseValueLiteral(bool isConst)
     {
+        GuardDepth();
         var token = _lexer.Token;
         switch (token.Kind)
         {
@@ -462,6 +464,7 @@ public sealed class Parser
 
     private TypeNode ParseTypeReference()
     {
+        GuardDepth();
         var start = _lexer.Token;
         TypeNode type;
         if (ExpectOptionalToken(TokenKind.BracketL))
@@ -926,6 +929,17 @@ public sealed class Parser
     }
 
     // ---- Utilities -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Deeply nested input (e.g. 100 000 nested lists) would overflow the stack, which .NET cannot catch; fail it as a
+    /// syntax error instead. graphql-js has no such message: it throws a RangeError there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void GuardDepth()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw GraphQLError.SyntaxError(_source, _lexer.Token.Start, "Document is nested too deeply.");
+    }
 
     private NameNode ParseName()
     {

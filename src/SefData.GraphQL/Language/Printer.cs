@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SefData.GraphQL.Language;
@@ -15,7 +16,13 @@ public static class Printer
 {
     private const int MaxLineLength = 80;
 
-    public static string Print(SyntaxNode node) => node switch
+    public static string Print(SyntaxNode node)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return PrintNode(node);
+    }
+
+    private static string PrintNode(SyntaxNode node) => node switch
     {
         NameNode n => n.Value,
         VariableNode n => "$" + n.Name.Value,

@@ -16,7 +16,12 @@ public static class ParseCorpus
     public sealed record Case(string Id, string Document);
 
     /// <summary>graphql-js's answer: printed output, or a syntax error's message and locations.</summary>
-    public sealed record OracleResult(string? Printed, string? ErrorMessage, IReadOnlyList<(int Line, int Column)> Locations);
+    public sealed record OracleResult(string? Printed, string? ErrorMessage, IReadOnlyList<(int Line, int Column)> Locations)
+    {
+        /// <summary>The canonical AST form (see oracle-parse.mjs), for valid documents.</summary>
+        public string? Ast { get; init; }
+        public int TokenCount { get; init; }
+    }
 
     private static readonly Lazy<IReadOnlyList<Case>> s_cases = new(LoadCases);
     private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> s_oracle = new(RunOracle);
@@ -145,7 +150,11 @@ public static class ParseCorpus
             OracleResult result;
             if (element.TryGetProperty("printed", out var printed))
             {
-                result = new OracleResult(printed.GetString(), null, []);
+                result = new OracleResult(printed.GetString(), null, [])
+                {
+                    Ast = element.GetProperty("ast").GetString(),
+                    TokenCount = element.GetProperty("tokenCount").GetInt32(),
+                };
             }
             else
             {

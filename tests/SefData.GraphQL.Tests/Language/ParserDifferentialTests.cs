@@ -28,6 +28,16 @@ public class ParserDifferentialTests
 
     [Theory]
     [MemberData(nameof(ValidCorpusIds))]
+    public void Ast_locations_and_token_count_match_graphql_js(string id)
+    {
+        var expected = ParseCorpus.Oracle(id);
+        var document = Parser.Parse(ParseCorpus.Get(id).Document);
+        Assert.Equal(expected.Ast, AstCanonicalForm.Of(document));
+        Assert.Equal(expected.TokenCount, document.TokenCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidCorpusIds))]
     public void Printed_output_round_trips(string id)
     {
         var document = ParseCorpus.Get(id).Document;
