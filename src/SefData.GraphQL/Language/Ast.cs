@@ -28,7 +28,8 @@ public readonly record struct SourceLocation(int Line, int Column);
 /// <summary>The text of a document, with a lazily built line index for turning offsets into line/column.</summary>
 public sealed class Source
 {
-    private int[]? _lineStarts;
+    // Offsets of each line terminator match (\r\n counts once) and of the character after it.
+    private LineIndex? _lines;
 
     public Source(string body, string name = "GraphQL request")
     {
@@ -39,32 +40,44 @@ public sealed class Source
     public string Body { get; }
     public string Name { get; }
 
+    /// <summary>
+    /// The 1-based line and column of an offset, computed as graphql-js getLocation does: a line terminator counts
+    /// once it starts before <paramref name="position"/>.
+    /// </summary>
     public SourceLocation GetLocation(int position)
     {
-        var starts = _lineStarts ??= ComputeLineStarts(Body);
-        var index = Array.BinarySearch(starts, position);
-        var line = index >= 0 ? index : ~index - 1;
-        return new SourceLocation(line + 1, position - starts[line] + 1);
+        var lines = _lines ??= ComputeLineIndex(Body);
+        var terminators = lines.TerminatorStarts;
+        // Number of terminators whose match starts before position.
+        var index = Array.BinarySearch(terminators, position);
+        var count = index >= 0 ? index : ~index;
+        var lastLineStart = count == 0 ? 0 : lines.LineStarts[count - 1];
+        return new SourceLocation(count + 1, position + 1 - lastLineStart);
     }
 
     // Line terminators per spec 2.1.3: \n, \r\n, \r.
-    private static int[] ComputeLineStarts(string body)
+    private sealed record LineIndex(int[] TerminatorStarts, int[] LineStarts);
+
+    private static LineIndex ComputeLineIndex(string body)
     {
-        var starts = new List<int> { 0 };
+        var terminators = new List<int>();
+        var starts = new List<int>();
         for (var i = 0; i < body.Length; i++)
         {
             var c = body[i];
             if (c == '\r')
             {
+                terminators.Add(i);
                 if (i + 1 < body.Length && body[i + 1] == '\n') i++;
                 starts.Add(i + 1);
             }
             else if (c == '\n')
             {
+                terminators.Add(i);
                 starts.Add(i + 1);
             }
         }
-        return starts.ToArray();
+        return new LineIndex(terminators.ToArray(), starts.ToArray());
     }
 }
 
