@@ -221,6 +221,14 @@ public sealed class SchemaBuilder
     /// <summary>graphql-js buildASTSchema: a schema from type definitions and extensions in one document.</summary>
     public static Schema BuildAstSchema(DocumentNode document) => new SchemaBuilder().AddSdl(document).Build();
 
+    /// <summary>A builder holding the definitions of an SDL document; attach resolvers, then <see cref="Build"/>.</summary>
+    public static SchemaBuilder FromSdl(string sdl) => new SchemaBuilder().AddSdl(sdl);
+
+    /// <summary>graphql-js buildSchema: parses and builds (and validates) in one step.</summary>
+    public static Schema BuildSchema(string sdl) => FromSdl(sdl).Build();
+
+    public SchemaBuilder AddSdl(string sdl) => AddSdl(Parser.Parse(sdl));
+
     /// <summary>Adds the type-system definitions and extensions of a document (executable definitions are ignored).</summary>
     public SchemaBuilder AddSdl(DocumentNode document)
     {
