@@ -1,0 +1,33 @@
+using SefData.GraphQL.Types;
+using SefData.GraphQL.Utilities;
+
+namespace SefData.GraphQL.Tests.Types;
+
+/// <summary>buildSchema + printSchema + validateSchema agree with graphql-js on every corpus document.</summary>
+public class SchemaDifferentialTests
+{
+    public static TheoryData<string> Ids => SchemaCorpus.Ids();
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Matches_graphql_js(string id)
+    {
+        var oracle = SchemaCorpus.Oracle(id);
+        var built = SchemaBuilder.FromSdl(SchemaCorpus.Get(id).Document).TryBuild(out var schema, out var errors);
+        if (oracle.BuildError is not null)
+        {
+            // SDL validation errors: we must refuse the document too (our wording is checked by unit tests).
+            Assert.False(built, $"graphql-js refused it: {oracle.BuildError}");
+            Assert.Null(schema);
+            return;
+        }
+        Assert.NotNull(schema);
+        if (oracle.PrintError is not null)
+            Assert.Equal(oracle.PrintError, Assert.Throws<InvalidOperationException>(() => SchemaPrinter.Print(schema)).Message);
+        else
+            Assert.Equal(oracle.Printed, SchemaPrinter.Print(schema));
+        var expected = oracle.Errors.Select(e => e.Message + " @ " + string.Join(" ", e.Locations)).ToList();
+        var actual = schema.Validate().Select(e => e.Message + " @ " + string.Join(" ", e.Locations.Select(l => (l.Line, l.Column)))).ToList();
+        Assert.Equal(expected, actual);
+    }
+}
