@@ -18,43 +18,54 @@ public sealed class Lexer
     {
         Source = source;
         _body = source.Body;
-        Token = new Token(TokenKind.StartOfFile, 0, 0);
-        LastToken = Token;
+        Current = new Token(TokenKind.StartOfFile, 0, 0);
+        Previous = Current;
     }
 
     public Lexer(string body) : this(new Source(body)) { }
 
     public Source Source { get; }
 
+    // Fields rather than properties so the parser reads them in place instead of copying the struct.
+    internal Token Current;
+    internal Token Previous;
+
     /// <summary>The current (most recently advanced to) token.</summary>
-    public Token Token { get; private set; }
+    public Token Token => Current;
 
     /// <summary>The token before <see cref="Token"/>; node locations end where it ends.</summary>
-    public Token LastToken { get; private set; }
+    public Token LastToken => Previous;
 
     /// <summary>Moves to the next token that is not a comment and returns it.</summary>
     public Token Advance()
     {
-        LastToken = Token;
-        Token = Lookahead();
-        _hasLookahead = false;
-        return Token;
+        Previous = Current;
+        if (_hasLookahead)
+        {
+            Current = _lookahead;
+            _hasLookahead = false;
+        }
+        else if (Current.Kind != TokenKind.EndOfFile)
+        {
+            Current = ReadSignificantToken(Current.End);
+        }
+        return Current;
     }
 
     /// <summary>The token after <see cref="Token"/> (skipping comments), without moving.</summary>
     public Token Lookahead()
     {
         if (_hasLookahead) return _lookahead;
-        var token = Token;
-        if (token.Kind == TokenKind.EndOfFile) return token;
-        var position = token.End;
-        do
-        {
-            token = ReadToken(position);
-            position = token.End;
-        } while (token.Kind == TokenKind.Comment);
-        _lookahead = token;
+        if (Current.Kind == TokenKind.EndOfFile) return Current;
+        _lookahead = ReadSignificantToken(Current.End);
         _hasLookahead = true;
+        return _lookahead;
+    }
+
+    private Token ReadSignificantToken(int position)
+    {
+        var token = ReadToken(position);
+        while (token.Kind == TokenKind.Comment) token = ReadToken(token.End);
         return token;
     }
 
