@@ -82,9 +82,15 @@ public sealed class Lexer
     public bool ValueEquals(in Token token, string value) => token.Kind switch
     {
         TokenKind.Name or TokenKind.Int or TokenKind.Float => GetSpan(token).SequenceEqual(value),
-        TokenKind.String or TokenKind.BlockString or TokenKind.Comment => token.Value == value,
+        TokenKind.String or TokenKind.BlockString => token.Value == value,
+        TokenKind.Comment => CommentSpan(token).SequenceEqual(value),
         _ => false,
     };
+
+    /// <summary>A comment token's text without the leading '#' (graphql-js's comment token value).</summary>
+    public string GetCommentText(in Token token) => CommentSpan(token).ToString();
+
+    private ReadOnlySpan<char> CommentSpan(in Token token) => _body.AsSpan(token.Start + 1, token.End - token.Start - 1);
 
     /// <summary>graphql-js's getTokenDesc: the kind, then the value in quotes when the token has one.</summary>
     public string Describe(in Token token)
@@ -93,7 +99,8 @@ public sealed class Lexer
         return token.Kind switch
         {
             TokenKind.Name or TokenKind.Int or TokenKind.Float => kind + " \"" + GetText(token) + "\"",
-            TokenKind.String or TokenKind.BlockString or TokenKind.Comment => kind + " \"" + token.Value + "\"",
+            TokenKind.String or TokenKind.BlockString => kind + " \"" + token.Value + "\"",
+            TokenKind.Comment => kind + " \"" + GetCommentText(token) + "\"",
             _ => kind,
         };
     }
@@ -203,7 +210,8 @@ public sealed class Lexer
             else if (IsSupplementaryCodePoint(position)) position += 2;
             else break; // A lone surrogate ends the comment; the next token read reports it.
         }
-        return new Token(TokenKind.Comment, start, position, body.Substring(start + 1, position - start - 1));
+        // No value: the parser skips comments, so their text is only sliced if someone asks (GetCommentText).
+        return new Token(TokenKind.Comment, start, position);
     }
 
     private Token ReadName(int start)

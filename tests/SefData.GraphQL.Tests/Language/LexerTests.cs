@@ -129,4 +129,23 @@ public class LexerTests
         Assert.Equal(TokenKind.BlockString, token.Kind);
         Assert.Equal(value, token.Value);
     }
+
+    [Fact]
+    public void Reads_comments_as_tokens_and_lookahead_skips_them()
+    {
+        var lexer = new Lexer("a # first\n# second\r\nb");
+        var a = lexer.Advance();
+        Assert.Equal("a", lexer.GetText(a));
+        var raw = lexer.ReadToken(a.End);
+        Assert.Equal(TokenKind.Comment, raw.Kind);
+        Assert.Equal(" first", lexer.GetCommentText(raw));
+        Assert.Equal("Comment \" first\"", lexer.Describe(raw));
+        var next = lexer.Lookahead();
+        Assert.Equal("b", lexer.GetText(next));
+        Assert.Equal(a.End, lexer.Token.End); // lookahead does not move
+        Assert.Equal(next.Start, lexer.Advance().Start);
+        Assert.Equal(a.Start, lexer.LastToken.Start);
+        Assert.Equal(TokenKind.EndOfFile, lexer.Advance().Kind);
+        Assert.Equal(TokenKind.EndOfFile, lexer.Advance().Kind);
+    }
 }
