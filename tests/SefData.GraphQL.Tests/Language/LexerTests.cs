@@ -97,6 +97,12 @@ public class LexerTests
         var afterComment = LexError("# c" + '\uD800' + "x");
         Assert.Equal("Syntax Error: Invalid character: U+D800.", afterComment.Message);
         Assert.Equal([new SourceLocation(1, 4)], afterComment.Locations);
+        var inBlock = LexError("\"\"\"a" + '\uDC00' + "\"\"\"");
+        Assert.Equal("Syntax Error: Invalid character within String: U+DC00.", inBlock.Message);
+        Assert.Equal([new SourceLocation(1, 5)], inBlock.Locations);
+        var trailingHigh = LexError("{ a }" + '\uD83D');
+        Assert.Equal("Syntax Error: Invalid character: U+D83D.", trailingHigh.Message);
+        Assert.Equal([new SourceLocation(1, 6)], trailingHigh.Locations);
     }
 
     [Theory]
