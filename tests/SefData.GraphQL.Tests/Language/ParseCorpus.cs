@@ -13,7 +13,16 @@ public static class ParseCorpus
 {
     public const string Separator = "# ---";
 
-    public sealed record Case(string Id, string Document);
+    /// <summary>How a corpus document is parsed: the file name says (see Corpus/README.md).</summary>
+    public enum Mode { Document, Value, ConstValue, Type }
+
+    public sealed record Case(string Id, string Document, Mode Mode);
+
+    private static Mode ModeOf(string fileName) =>
+        fileName.EndsWith(".value", StringComparison.Ordinal) ? Mode.Value
+        : fileName.EndsWith(".const", StringComparison.Ordinal) ? Mode.ConstValue
+        : fileName.EndsWith(".type", StringComparison.Ordinal) ? Mode.Type
+        : Mode.Document;
 
     /// <summary>graphql-js's answer: printed output, or a syntax error's message and locations.</summary>
     public sealed record OracleResult(string? Printed, string? ErrorMessage, IReadOnlyList<(int Line, int Column)> Locations)
@@ -63,10 +72,11 @@ public static class ParseCorpus
         foreach (var file in files)
         {
             var name = Path.GetFileNameWithoutExtension(file);
+            var mode = ModeOf(name);
             var index = 0;
             foreach (var document in Split(File.ReadAllText(file, new UTF8Encoding(false))))
             {
-                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document));
+                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, mode));
             }
         }
         return cases;
@@ -120,7 +130,19 @@ public static class ParseCorpus
         for (var i = 0; i < cases.Count; i++)
         {
             if (i > 0) input.Append(',');
+            if (cases[i].Mode == Mode.Document)
+            {
+                AppendJsonString(input, cases[i].Document);
+                continue;
+            }
+            input.Append("{\"mode\":\"").Append(cases[i].Mode switch
+            {
+                Mode.Value => "value",
+                Mode.ConstValue => "constValue",
+                _ => "type",
+            }).Append("\",\"source\":");
             AppendJsonString(input, cases[i].Document);
+            input.Append('}');
         }
         input.Append(']');
 
@@ -153,7 +175,7 @@ public static class ParseCorpus
                 result = new OracleResult(printed.GetString(), null, [])
                 {
                     Ast = element.GetProperty("ast").GetString(),
-                    TokenCount = element.GetProperty("tokenCount").GetInt32(),
+                    TokenCount = element.TryGetProperty("tokenCount", out var count) ? count.GetInt32() : -1,
                 };
             }
             else
