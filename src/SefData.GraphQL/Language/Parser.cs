@@ -52,9 +52,6 @@ public sealed class Parser
         t_scratch = null;
     }
 
-    /// <summary>Number of tokens read so far (graphql-js parser.tokenCount).</summary>
-    public int TokenCount => _tokenCount;
-
     // ---- Entry points ---------------------------------------------------------------------------------------------
 
     /// <summary>Parses a document (graphql-js <c>parse</c>). Throws <see cref="GraphQLError"/> on a syntax error.</summary>
