@@ -1039,7 +1039,8 @@ public sealed class Parser
         var count = _top - mark;
         if (count == 0) return [];
         var result = new T[count];
-        for (var i = 0; i < count; i++) result[i] = (T)_scratch[mark + i];
+        // Every node pushed between mark and top was parsed as a T, so the checked cast is redundant.
+        for (var i = 0; i < count; i++) result[i] = Unsafe.As<T>(_scratch[mark + i]);
         _top = mark;
         return result;
     }
