@@ -179,9 +179,9 @@ public sealed class Lexer
 
     private static bool IsUnicodeScalarValue(int code) => code is >= 0 and <= 0xD7FF or >= 0xE000 and <= 0x10FFFF;
 
+    /// <summary>A valid surrogate pair starts at <paramref name="position"/>.</summary>
     private bool IsSupplementaryCodePoint(int position) =>
-        char.IsHighSurrogate((char)CharAt(position)) && CharAt(position + 1) is >= 0xDC00 and <= 0xDFFF
-        && CharAt(position) >= 0;
+        CharAt(position) is >= 0xD800 and <= 0xDBFF && CharAt(position + 1) is >= 0xDC00 and <= 0xDFFF;
 
     /// <summary>A character as graphql-js quotes it in messages: printable ASCII in quotes, else U+XXXX.</summary>
     private string PrintCodePointAt(int position)

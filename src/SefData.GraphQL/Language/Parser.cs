@@ -52,9 +52,6 @@ public sealed class Parser
         t_scratch = null;
     }
 
-    /// <summary>Number of tokens read so far (graphql-js parser.tokenCount).</summary>
-    public int TokenCount => _tokenCount;
-
     // ---- Entry points ---------------------------------------------------------------------------------------------
 
     /// <summary>Parses a document (graphql-js <c>parse</c>). Throws <see cref="GraphQLError"/> on a syntax error.</summary>
@@ -1042,7 +1039,8 @@ public sealed class Parser
         var count = _top - mark;
         if (count == 0) return [];
         var result = new T[count];
-        for (var i = 0; i < count; i++) result[i] = (T)_scratch[mark + i];
+        // Every node pushed between mark and top was parsed as a T, so the checked cast is redundant.
+        for (var i = 0; i < count; i++) result[i] = Unsafe.As<T>(_scratch[mark + i]);
         _top = mark;
         return result;
     }

@@ -117,6 +117,16 @@ public static class ParseCorpus
 
     private static IReadOnlyDictionary<string, OracleResult> RunOracle()
     {
+        var cases = Cases;
+        var results = RunOracle(cases.Select(c => (c.Document, c.Mode)).ToList());
+        var byId = new Dictionary<string, OracleResult>();
+        for (var i = 0; i < cases.Count; i++) byId[cases[i].Id] = results[i];
+        return byId;
+    }
+
+    /// <summary>Runs graphql-js once over all the given sources and returns its answers in the same order.</summary>
+    public static IReadOnlyList<OracleResult> RunOracle(IReadOnlyList<(string Source, Mode Mode)> cases)
+    {
         var root = RepoRoot();
         var jsFolder = Path.Combine(root, "tests", "js");
         if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
@@ -125,14 +135,13 @@ public static class ParseCorpus
                 "graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
         }
 
-        var cases = Cases;
         var input = new StringBuilder("[");
         for (var i = 0; i < cases.Count; i++)
         {
             if (i > 0) input.Append(',');
             if (cases[i].Mode == Mode.Document)
             {
-                AppendJsonString(input, cases[i].Document);
+                AppendJsonString(input, cases[i].Source);
                 continue;
             }
             input.Append("{\"mode\":\"").Append(cases[i].Mode switch
@@ -141,7 +150,7 @@ public static class ParseCorpus
                 Mode.ConstValue => "constValue",
                 _ => "type",
             }).Append("\",\"source\":");
-            AppendJsonString(input, cases[i].Document);
+            AppendJsonString(input, cases[i].Source);
             input.Append('}');
         }
         input.Append(']');
@@ -165,8 +174,7 @@ public static class ParseCorpus
             throw new InvalidOperationException("oracle-parse.mjs failed: " + stderr.Result);
 
         using var json = JsonDocument.Parse(stdout.Result);
-        var results = new Dictionary<string, OracleResult>();
-        var index = 0;
+        var results = new List<OracleResult>();
         foreach (var element in json.RootElement.EnumerateArray())
         {
             OracleResult result;
@@ -186,9 +194,10 @@ public static class ParseCorpus
                     locations.Add((location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
                 result = new OracleResult(null, error.GetProperty("message").GetString(), locations);
             }
-            results[cases[index++].Id] = result;
+            results.Add(result);
         }
-        if (index != cases.Count) throw new InvalidOperationException($"oracle answered {index} of {cases.Count} documents");
+        if (results.Count != cases.Count)
+            throw new InvalidOperationException($"oracle answered {results.Count} of {cases.Count} documents");
         return results;
     }
 
