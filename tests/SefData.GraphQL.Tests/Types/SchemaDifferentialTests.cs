@@ -30,4 +30,27 @@ public class SchemaDifferentialTests
         var actual = schema.Validate().Select(e => e.Message + " @ " + string.Join(" ", e.Locations.Select(l => (l.Line, l.Column)))).ToList();
         Assert.Equal(expected, actual);
     }
+
+    public static TheoryData<string> ValidIds
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var c in SchemaCorpus.Cases)
+            {
+                if (SchemaCorpus.Oracle(c.Id).Introspection is not null) data.Add(c.Id);
+            }
+            return data;
+        }
+    }
+
+    /// <summary>The introspection types' resolvers give graphql-js's answer to the full introspection query.</summary>
+    [Theory]
+    [MemberData(nameof(ValidIds))]
+    public void Introspection_matches_graphql_js(string id)
+    {
+        var schema = SchemaBuilder.BuildSchema(SchemaCorpus.Get(id).Document);
+        var data = MiniExecutor.Execute(schema, SchemaCorpus.IntrospectionQuery);
+        Assert.Equal(SchemaCorpus.Oracle(id).Introspection, JsonValues.ToJsonString(data));
+    }
 }
