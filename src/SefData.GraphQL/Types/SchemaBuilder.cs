@@ -230,8 +230,18 @@ public sealed class SchemaBuilder
     public SchemaBuilder AddSdl(string sdl) => AddSdl(Parser.Parse(sdl));
 
     /// <summary>Adds the type-system definitions and extensions of a document (executable definitions are ignored).</summary>
+    /// <remarks>
+    /// The document is first checked with graphql-js's SDL rules (<see cref="SdlValidator"/>); if any fails, nothing
+    /// of it is added and <see cref="Build"/> reports those errors (graphql-js buildASTSchema's assertValidSDL).
+    /// </remarks>
     public SchemaBuilder AddSdl(DocumentNode document)
     {
+        var errors = SdlValidator.Validate(document);
+        if (errors.Count > 0)
+        {
+            _buildErrors.AddRange(errors);
+            return this;
+        }
         SdlReader.Read(this, document);
         return this;
     }
