@@ -123,6 +123,16 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>An input object backed by CLR type <typeparamref name="T"/> (name defaults to the CLR name).</summary>
+    public SchemaBuilder InputObject<T>(Action<InputObjectTypeBuilder<T>> configure, string? name = null)
+    {
+        name ??= typeof(T).Name;
+        var config = GetOrAdd(name, () => new InputObjectConfig(name));
+        _clrBindings[typeof(T)] = name;
+        configure(new InputObjectTypeBuilder<T>(config));
+        return this;
+    }
+
     /// <summary>A custom scalar implementation (replaces a same-named scalar declared in SDL).</summary>
     public SchemaBuilder Scalar(ScalarType scalar) => Type(scalar);
 
