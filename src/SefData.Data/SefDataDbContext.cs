@@ -181,7 +181,8 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
             e.Property(x => x.ValidFromYearCode).HasMaxLength(7);
             e.HasOne<AcademicYear>().WithMany().HasForeignKey(x => x.ValidFromYearCode);
             e.HasOne<CategorisationColour>().WithMany().HasForeignKey(x => x.Colour);
-            e.HasIndex(x => new { x.ValidFromYearCode, x.StandardsGroup, x.Capacity }).IsUnique();
+            // Named explicitly: the default name exceeds PostgreSQL's 63-character limit and would differ per provider.
+            e.HasIndex(x => new { x.ValidFromYearCode, x.StandardsGroup, x.Capacity }).IsUnique().HasDatabaseName("IX_CategorisationMatrix_Cell");
         });
         mb.Entity<CategorisationResult>(e =>
         {
