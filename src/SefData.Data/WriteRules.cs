@@ -29,6 +29,30 @@ internal sealed class WriteRules(SefDataDbContext db)
                 case SepRating when e.State == EntityState.Modified:
                     _violations.Add(new(RuleCodes.RatingImmutable, "SEP ratings are kept as given: add a new rating instead of changing one."));
                     break;
+                case SepRating { AspectCode: { } aspect } rating
+                    when !db.SefAspects.AsNoTracking().Any(a => a.ElementCode == rating.ElementCode && a.Code == aspect):
+                    _violations.Add(new(RuleCodes.AspectNotInElement, $"Aspect '{aspect}' is not an aspect of element {rating.ElementCode}."));
+                    break;
+                case SchoolYearProfile p:
+                {
+                    var school = Fk(e, nameof(SchoolYearProfile.SchoolId));
+                    if (Peers<SchoolYearProfile>(o => o.SchoolId == school && o.YearCode == p.YearCode,
+                            x => Fk(x, nameof(SchoolYearProfile.SchoolId)) == school && x.Entity.YearCode == p.YearCode).Count > 1)
+                        _violations.Add(new(RuleCodes.ProfileDuplicate, $"The school already has a profile for {p.YearCode}."));
+                    break;
+                }
+                case MeasureValue v:
+                {
+                    var school = FkOrNull(e, nameof(MeasureValue.SchoolId));
+                    if (Peers<MeasureValue>(o => o.MeasureCode == v.MeasureCode && o.YearCode == v.YearCode && o.Subject == v.Subject
+                                && o.SchoolId == school && o.LaCode == v.LaCode && o.ConsortiumCode == v.ConsortiumCode && o.Subgroup == v.Subgroup,
+                            x => x.Entity.MeasureCode == v.MeasureCode && x.Entity.YearCode == v.YearCode && x.Entity.Subject == v.Subject
+                                && FkOrNull(x, nameof(MeasureValue.SchoolId)) == school && x.Entity.LaCode == v.LaCode
+                                && x.Entity.ConsortiumCode == v.ConsortiumCode && x.Entity.Subgroup == v.Subgroup).Count > 1)
+                        _violations.Add(new(RuleCodes.MeasureValueDuplicate,
+                            $"{v.MeasureCode} for {v.YearCode} ({v.Subject}, {v.Subgroup}) is already recorded for this subject."));
+                    break;
+                }
                 case ConsortiumMembership m:
                     Add(ConsortiumMembership.Overlap(m, Peers<ConsortiumMembership>(o => o.LaCode == m.LaCode)));
                     break;
