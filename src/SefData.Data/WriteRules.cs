@@ -15,7 +15,19 @@ internal sealed class WriteRules(SefDataDbContext db)
 {
     private readonly List<RuleViolation> _violations = [];
 
+    private Dictionary<SupportColour, List<SupportDaysRule>>? _supportDays;
+
     public void Enforce()
+    {
+        // SaveChanges has just detected changes; without this every ChangeTracker.Entries call would scan again,
+        // which makes large saves quadratic. Base SaveChanges detects again afterwards (rules may set derived values).
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { EnforceAll(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    private void EnforceAll()
     {
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         foreach (var e in entries)
@@ -137,8 +149,8 @@ internal sealed class WriteRules(SefDataDbContext db)
         if (e.State == EntityState.Modified)
             Add(CategorisationResult.StageRule((CategorisationStage)e.Property(nameof(CategorisationResult.Stage)).OriginalValue!, c.Stage));
         // Derived, so it always follows the versioned reference table.
-        c.SupportDays = CategorisationResult.SupportDaysFor(c.SupportColour, c.YearCode,
-            db.SupportDaysRules.AsNoTracking().Where(r => r.Colour == c.SupportColour).ToList());
+        _supportDays ??= db.SupportDaysRules.AsNoTracking().ToList().GroupBy(r => r.Colour).ToDictionary(g => g.Key, g => g.ToList());
+        c.SupportDays = CategorisationResult.SupportDaysFor(c.SupportColour, c.YearCode, _supportDays.GetValueOrDefault(c.SupportColour) ?? []);
     }
 
     private void Judgement(EntityEntry e, InspectionJudgement j)
