@@ -12,7 +12,8 @@ public enum Faith { None, ChurchInWales, RomanCatholic }
 
 public enum SchoolOrigin { Established, Successor, Predecessor, Closed }
 
-public enum SupportColour { Green, Yellow, Amber, Red }
+/// <summary>Support colour, best first (same order as the domain enum).</summary>
+public enum Colour { Green, Yellow, Amber, Red }
 
 public sealed class GenSchool
 {
@@ -46,6 +47,3 @@ public sealed class GenSchool
     public bool HasStandardsGroup => Sector is not (SchoolSector.Special or SchoolSector.Pru or SchoolSector.Nursery);
 }
 
-public sealed record GenProfile(int School, int StartYear, int Pupils, decimal PctEfsm, decimal PctAln, LanguageMedium Language, bool SefPilot);
-
-public sealed record GenCategorisation(int School, int StartYear, int? StandardsGroup, char Capacity, SupportColour Colour, int Adviser, DateOnly PublishedDate);

@@ -57,12 +57,12 @@ public static class CategorisationShares
 
     public static (double Green, double Yellow, double Amber, double Red) Target(int startYear) => Targets[startYear - FirstYear];
 
-    public static SupportColour ColourFor(double score, int startYear)
+    public static Colour ColourFor(double score, int startYear)
     {
         var (green, _, amber, red) = Target(startYear);
-        if (score >= NormalQuantile.Of(1 - green)) return SupportColour.Green;
-        if (score < NormalQuantile.Of(red)) return SupportColour.Red;
-        if (score < NormalQuantile.Of(red + amber)) return SupportColour.Amber;
-        return SupportColour.Yellow;
+        if (score >= NormalQuantile.Of(1 - green)) return Colour.Green;
+        if (score < NormalQuantile.Of(red)) return Colour.Red;
+        if (score < NormalQuantile.Of(red + amber)) return Colour.Amber;
+        return Colour.Yellow;
     }
 }

@@ -56,19 +56,42 @@ public static class SchoolPlanner
             for (var i = 0; i < closures[la]; i++) slots.Add(new Slot(la, SchoolSector.Primary, SchoolOrigin.Closed));
         }
 
+        CapAuthorities(slots, shapes.Count);
+
         // Number and name the slots authority by authority, sector by sector, so numbers ascend within a range.
         var schools = new List<GenSchool>(slots.Count);
-        foreach (var group in slots.GroupBy(s => (s.La, Range(s.Sector).Low)).OrderBy(g => g.Key.La).ThenBy(g => g.Key.Low))
+        foreach (var byLa in slots.GroupBy(s => s.La).OrderBy(g => g.Key))
         {
-            var members = group.OrderBy(s => s.Kind).ToList();
-            var (low, high) = Range(members[0].Sector);
-            var numbers = DistinctSorted(random, low, high, members.Count);
-            // Shuffle which slot gets which number so successors (new numbers) are not always the lowest.
-            var order = Enumerable.Range(0, members.Count).ToArray();
-            random.Shuffle(order);
-            var shape = shapes[group.Key.La];
-            for (var i = 0; i < members.Count; i++)
-                schools.Add(Create(random, schools.Count, shape.Ref.LaCode, shape.Shape, members[i], numbers[order[i]]));
+            var used = new bool[MaxEstablishment + 1];
+            var sectors = byLa.GroupBy(s => Range(s.Sector).Low).OrderBy(g => g.Key).Select(g => g.OrderBy(s => s.Kind).ToList()).ToList();
+            var numbers = new List<int>[sectors.Count];
+            // First every sector inside its own realistic range, then any overflow (only at very large scales) from
+            // whatever numbers the authority has left, so school numbers always stay LA code + 4 digits.
+            for (var k = 0; k < sectors.Count; k++)
+            {
+                var (low, high) = Range(sectors[k][0].Sector);
+                numbers[k] = [.. DistinctSorted(random, low, high, Math.Min(sectors[k].Count, high - low))];
+                foreach (var n in numbers[k]) used[n] = true;
+            }
+            var spare = 1;
+            for (var k = 0; k < sectors.Count; k++)
+            {
+                while (numbers[k].Count < sectors[k].Count)
+                {
+                    while (used[spare]) spare++;
+                    used[spare] = true;
+                    numbers[k].Add(spare);
+                }
+            }
+            var shape = shapes[byLa.Key];
+            for (var k = 0; k < sectors.Count; k++)
+            {
+                // Shuffle which slot gets which number so successors (new numbers) are not always the lowest.
+                var order = Enumerable.Range(0, sectors[k].Count).ToArray();
+                random.Shuffle(order);
+                for (var i = 0; i < sectors[k].Count; i++)
+                    schools.Add(Create(random, schools.Count, shape.Ref.LaCode, shape.Shape, sectors[k][i], numbers[k][order[i]]));
+            }
         }
 
         LinkAmalgamations(random, schools);
@@ -203,15 +226,33 @@ public static class SchoolPlanner
         _ = random;
     }
 
-    /// <summary><paramref name="count"/> distinct sorted integers from [low, high), widening the range tenfold
-    /// (longer school numbers) only when the scale needs more numbers than the realistic range holds.</summary>
+    private const int MaxEstablishment = 9999;
+
+    /// <summary>
+    /// An authority has at most 9,999 establishment numbers. Only at scales near 100 would the largest authorities
+    /// need more; their surplus established primaries move to the authorities with most room, flattening sizes a little.
+    /// </summary>
+    private static void CapAuthorities(List<Slot> slots, int authorityCount)
+    {
+        const int cap = MaxEstablishment - 100;
+        var counts = new int[authorityCount];
+        foreach (var s in slots) counts[s.La]++;
+        for (var i = slots.Count - 1; i >= 0; i--)
+        {
+            var s = slots[i];
+            if (counts[s.La] <= cap || s.Sector != SchoolSector.Primary || s.Kind != SchoolOrigin.Established) continue;
+            var target = Array.IndexOf(counts, counts.Min());
+            counts[s.La]--;
+            counts[target]++;
+            slots[i] = s with { La = target };
+        }
+        if (counts.Max() > MaxEstablishment)
+            throw new InvalidOperationException("Scale too large: an authority would need more than 9,999 establishment numbers.");
+    }
+
+    /// <summary><paramref name="count"/> distinct sorted integers from [low, high).</summary>
     private static int[] DistinctSorted(Random random, int low, int high, int count)
     {
-        while (high - low < count)
-        {
-            low *= 10;
-            high *= 10;
-        }
         // Floyd's algorithm: count draws, no rejection loop growth.
         var chosen = new HashSet<int>();
         for (var j = high - low - count; j < high - low; j++)

@@ -18,6 +18,9 @@ public static class SeedRandom
         return new Random(unchecked((int)(hash ^ (uint)seed * 2654435761u)));
     }
 
+    /// <summary>Random source for one item of a stage, so an item's draws can be replayed without the others'.</summary>
+    public static Random For(int seed, string stage, int item) => For(unchecked(seed * 31 + item * 1_000_003), stage);
+
     /// <summary>Standard normal draw (Box-Muller); deterministic given the source.</summary>
     public static double NextGaussian(this Random random)
     {
@@ -81,5 +84,24 @@ public static class NormalQuantile
         var r = p - 0.5;
         var s = r * r;
         return (((((A[0] * s + A[1]) * s + A[2]) * s + A[3]) * s + A[4]) * s + A[5]) * r / (((((B[0] * s + B[1]) * s + B[2]) * s + B[3]) * s + B[4]) * s + 1);
+    }
+}
+
+/// <summary>Repeated weighted draws from a fixed list in O(log n) each (cumulative weights + binary search).</summary>
+public sealed class WeightedPicker
+{
+    private readonly double[] _cumulative;
+
+    public WeightedPicker(IEnumerable<double> weights)
+    {
+        var sum = 0.0;
+        _cumulative = weights.Select(w => sum += w).ToArray();
+    }
+
+    public int Pick(Random random)
+    {
+        var x = random.NextDouble() * _cumulative[^1];
+        var i = Array.BinarySearch(_cumulative, x);
+        return Math.Min(i < 0 ? ~i : i + 1, _cumulative.Length - 1);
     }
 }
