@@ -12,16 +12,16 @@ public static class WalesProfile
 {
     public static readonly IReadOnlyList<LaShape> Authorities =
     [
-        new("660", "Isle of Anglesey", 50, 0.80, 16, 0.5),
+        new("660", "Isle of Anglesey", 50, 0.72, 16, 0.5),
         new("661", "Gwynedd", 100, 0.93, 14, 2.5),
         new("662", "Conwy", 64, 0.33, 16, 0.5),
         new("663", "Denbighshire", 56, 0.28, 19, 1.5),
         new("664", "Flintshire", 78, 0.07, 15, 0.2),
         new("665", "Wrexham", 68, 0.11, 17, 0.2),
-        new("666", "Powys", 100, 0.22, 12, 2.0),
-        new("667", "Ceredigion", 56, 0.70, 11, 3.0),
+        new("666", "Powys", 100, 0.18, 12, 2.0),
+        new("667", "Ceredigion", 56, 0.62, 11, 3.0),
         new("668", "Pembrokeshire", 64, 0.22, 16, 1.5),
-        new("669", "Carmarthenshire", 115, 0.60, 16, 1.0),
+        new("669", "Carmarthenshire", 115, 0.52, 16, 1.0),
         new("670", "Swansea", 94, 0.12, 19, 0.3),
         new("671", "Neath Port Talbot", 72, 0.16, 21, 0.8),
         new("672", "Bridgend", 62, 0.10, 18, 0.3),

@@ -20,7 +20,7 @@ public sealed partial class DemoDataGenerator
     private async Task WriteBrokeragesAsync(CancellationToken ct)
     {
         var random = SeedRandom.For(Seed, "brokerage");
-        var popularity = _schools.Select(_ => Math.Exp(1.1 * random.NextGaussian())).ToArray();
+        var popularity = _schools.Select(_ => Math.Exp(0.8 * random.NextGaussian())).ToArray();
         var brokerages = new List<SupportBrokerage>();
         for (var year = CategorisationShares.FirstYear; year <= CategorisationShares.LastYear; year++)
         {

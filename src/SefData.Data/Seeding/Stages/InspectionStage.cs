@@ -131,20 +131,21 @@ public sealed partial class DemoDataGenerator
         var judged = overall.Count > 0 ? overall : ranks.Select(r => r.Rank).ToList();
         var worst = judged.Max();
         var failing = judged.Count(r => r == gradeCount);
+        // Statutory categories are rare (about 1% special measures, 3% significant improvement): they need both
+        // failing judgements and a genuinely weak school, not one unlucky grade.
+        if (worst == gradeCount && failing >= 2 && z < -1.9) return (FollowUpCategory.SpecialMeasures, 24);
+        if (worst >= gradeCount - (framework == "PRE2010" ? 1 : 0) && z < -1.5) return (FollowUpCategory.SignificantImprovement, 15);
         switch (framework)
         {
             case "PRE2010":
-                if (worst >= 4) return failing >= 1 && z < -2.0 ? (FollowUpCategory.SpecialMeasures, 24) : (FollowUpCategory.SignificantImprovement, 15);
-                if (judged.Count(r => r == 3) >= 3 && roll < 0.5) return (FollowUpCategory.LaMonitoring, 12);
+                if (judged.Count(r => r >= 3) >= 3 && roll < 0.5) return (FollowUpCategory.LaMonitoring, 12);
                 return (FollowUpCategory.None, 0);
             case "CIF2010":
-                if (worst == gradeCount) return failing >= 2 ? (FollowUpCategory.SpecialMeasures, 24) : (FollowUpCategory.SignificantImprovement, 15);
-                if (worst == gradeCount - 1) return roll < 0.55 ? (FollowUpCategory.EstynMonitoring, 14) : (FollowUpCategory.LaMonitoring, 12);
-                if (ranks.Any(r => r.Rank >= gradeCount - 1) && roll < 0.2) return (FollowUpCategory.LaMonitoring, 12);
+                if (worst >= gradeCount - 1) return roll < 0.5 ? (FollowUpCategory.EstynMonitoring, 14) : (FollowUpCategory.LaMonitoring, 12);
+                if (ranks.Any(r => r.Rank >= gradeCount - 1) && roll < 0.15) return (FollowUpCategory.LaMonitoring, 12);
                 return (FollowUpCategory.None, 0);
             default:
-                if (worst == gradeCount) return failing >= 2 ? (FollowUpCategory.SpecialMeasures, 24) : (FollowUpCategory.SignificantImprovement, 15);
-                if (worst == gradeCount - 1 && roll < 0.45) return (FollowUpCategory.EstynReview, 12);
+                if (worst >= gradeCount - 1 && roll < 0.45) return (FollowUpCategory.EstynReview, 12);
                 return (FollowUpCategory.None, 0);
         }
     }

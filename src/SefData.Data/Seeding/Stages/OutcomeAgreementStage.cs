@@ -44,7 +44,7 @@ public sealed partial class DemoDataGenerator
             var size = WalesProfile.Find(la.LaCode, la.NameEn)?.Schools ?? 60;
             foreach (var (first, themes, fullAt) in new[] { (2010, Themes2010, 25), (2013, Outcomes2013, 0) })
             {
-                var maxGrant = Math.Round(1_200_000m + 300_000m * Math.Min(1, (size - 26) / 96m), -3);
+                var maxGrant = Math.Round((1_200_000m + 300_000m * Math.Min(1, (size - 26) / 96m)) / 1000) * 1000;
                 var agreement = new OutcomeAgreement
                 {
                     Id = agreements.Count + 1, LaCode = la.LaCode,
