@@ -12,8 +12,9 @@ namespace SefData.Testing;
 /// </summary>
 public static class DatabaseCatalog
 {
-    /// <summary>EF's own bookkeeping table, present only in migrated databases.</summary>
+    /// <summary>EF's own bookkeeping tables, present only in migrated databases (the lock table on SQLite).</summary>
     public const string MigrationsHistoryTable = "__EFMigrationsHistory";
+    public const string MigrationsLockTable = "__EFMigrationsLock";
 
     public static Task<SortedSet<string>> ReadAsync(DatabaseProvider provider, string connectionString) => provider switch
     {
@@ -34,7 +35,7 @@ public static class DatabaseCatalog
         await c.OpenAsync();
         var tables = await QueryAsync(c, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
             r => (Name: r.GetString(0), Sql: r.GetString(1)));
-        foreach (var (table, sql) in tables.Where(t => t.Name != MigrationsHistoryTable))
+        foreach (var (table, sql) in tables.Where(t => t.Name is not (MigrationsHistoryTable or MigrationsLockTable)))
         {
             lines.Add($"table {table}");
             // Autoincrement is only visible in the CREATE statement.
@@ -68,7 +69,7 @@ public static class DatabaseCatalog
         var lines = new SortedSet<string>(StringComparer.Ordinal);
         await using var c = new NpgsqlConnection(cs);
         await c.OpenAsync();
-        const string inPublic = "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND t.relname <> '" + MigrationsHistoryTable + "'";
+        const string inPublic = "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND t.relname NOT IN ('" + MigrationsHistoryTable + "', '" + MigrationsLockTable + "')";
 
         foreach (var table in await QueryAsync(c, $"SELECT t.relname FROM pg_class t {inPublic} AND t.relkind = 'r'", r => r.GetString(0)))
             lines.Add($"table {table}");
