@@ -155,8 +155,8 @@ public static class SchoolPlanner
         {
             Index = index,
             LaCode = laCode,
-            Establishment = establishment.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            SchoolNumber = laCode + establishment.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Establishment = establishment.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            SchoolNumber = laCode + establishment.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
             NameEn = nameEn,
             NameCy = nameCy,
             Sector = sector,

@@ -36,15 +36,24 @@ public sealed partial class DemoDataGenerator
         "Share the school's good practice in leadership with other schools.",
     ];
 
-    /// <summary>Framework in force on a date; codes missing from the reference data fall back to the previous one.</summary>
+    /// <summary>
+    /// Framework in force on a date: the latest one that had started (reference ValidFrom, or the brief's dates
+    /// where the reference leaves it open). Ungraded inspections only start after the COVID pause in any case.
+    /// </summary>
     private string FrameworkOn(DateOnly date)
     {
-        string[] order = ["PRE2010", "CIF2010", "CIF2017", "UNGRADED2022", "FRAMEWORK2024"];
-        var index = date < new DateOnly(2010, 9, 1) ? 0 : date < new DateOnly(2017, 9, 1) ? 1 : date < new DateOnly(2022, 3, 1) ? 2
-            : date < new DateOnly(2024, 9, 1) ? 3 : 4;
-        for (var i = index; i >= 0; i--)
-            if (_reference.Frameworks.Any(f => f.Code == order[i])) return order[i];
-        throw new InvalidOperationException("No Estyn framework in the reference data.");
+        (string Code, DateOnly From)[] order =
+        [
+            ("PRE2010", DateOnly.MinValue), ("CIF2010", new(2010, 9, 1)), ("CIF2017", new(2017, 9, 1)),
+            ("UNGRADED2022", new(2022, 1, 1)), ("FRAMEWORK2024", new(2024, 9, 1)),
+        ];
+        string? current = null;
+        foreach (var (code, fallback) in order)
+        {
+            var framework = _reference.Frameworks.FirstOrDefault(f => f.Code == code);
+            if (framework is not null && date >= (framework.ValidFrom ?? fallback)) current = code;
+        }
+        return current ?? throw new InvalidOperationException($"No Estyn framework in the reference data covers {date:yyyy-MM-dd}.");
     }
 
     /// <summary>
@@ -62,10 +71,8 @@ public sealed partial class DemoDataGenerator
         var last = s.CloseDate is { } close && close < AsAt ? close : AsAt;
         while (true)
         {
-            if (date >= CovidPauseStart && date < CovidPauseEnd) date = date.AddDays(CovidPauseEnd.DayNumber - CovidPauseStart.DayNumber);
-            if (date.Month == 8) date = new DateOnly(date.Year, 9, 15);
-            if (date.Month == 7 && date.Day > 15) date = new DateOnly(date.Year, 9, 15);
-            while (date.DayOfWeek != DayOfWeek.Monday) date = date.AddDays(1);
+            date = TermMonday(date);
+            if (date >= CovidPauseStart && date < CovidPauseEnd) date = TermMonday(date.AddDays(CovidPauseEnd.DayNumber - CovidPauseStart.DayNumber));
             if (date > last) break;
 
             var framework = FrameworkOn(date);
@@ -96,6 +103,14 @@ public sealed partial class DemoDataGenerator
             date = date.AddDays(random.Next(6 * 365, 7 * 365 + 60));
         }
         return plans;
+    }
+
+    /// <summary>The next Monday in term time (no inspections from mid-July to mid-September).</summary>
+    private static DateOnly TermMonday(DateOnly date)
+    {
+        if (date.Month == 8 || (date.Month == 7 && date.Day > 15)) date = new DateOnly(date.Year, 9, 15);
+        while (date.DayOfWeek != DayOfWeek.Monday) date = date.AddDays(1);
+        return date;
     }
 
     /// <summary>Grade rank (1 = best) from a standard-normal score: about 10/58/28/4% on four-point scales.</summary>
