@@ -31,7 +31,9 @@ public static class SefDataDb
         }
         // The migrations are hand-written without a model snapshot, so EF always believes the model has pending
         // changes. The migrations-equal-model test (both providers) is the guard instead of this warning.
-        return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return builder
+            .AddInterceptors(BulkWriteGuard.Instance)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     public static DbContextOptions<SefDataDbContext> Options(DatabaseProvider provider, string connectionString) =>
