@@ -10,44 +10,48 @@ using SefData.Data.Seeding;
 namespace SefData.Cli;
 
 /// <summary>The CLI's commands. Messages go to stderr so stdout stays free for machine-readable output.</summary>
+/// <summary>Where to connect: command-line overrides of the configured provider and connection string.</summary>
+internal sealed record Target(string? Provider, string? Connection);
+
 internal static class Commands
 {
     /// <summary>
     /// Same keys as the API: Database:Provider and ConnectionStrings:SefData from appsettings.json in the current
     /// folder or environment variables (Database__Provider, ConnectionStrings__SefData); options override both.
+    /// Without a connection string SQLite uses ./data/sefdata.db.
     /// </summary>
-    public static Func<SefDataDbContext> Connect(string? provider, string? connection)
+    private static SefDataDbContext Connect(Target target)
     {
         var overrides = new Dictionary<string, string?>();
-        if (provider is not null) overrides[SefDataDb.ProviderKey] = provider;
-        if (connection is not null) overrides["ConnectionStrings:" + SefDataDb.ConnectionStringName] = connection;
+        if (target.Provider is not null) overrides[SefDataDb.ProviderKey] = target.Provider;
+        if (target.Connection is not null) overrides["ConnectionStrings:" + SefDataDb.ConnectionStringName] = target.Connection;
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        var (p, cs) = SefDataDb.Resolve(configuration, Path.Combine(Directory.GetCurrentDirectory(), "data"));
-        return () => SefDataDb.Create(p, cs);
+        var (provider, cs) = SefDataDb.Resolve(configuration, Path.Combine(Directory.GetCurrentDirectory(), "data"));
+        return SefDataDb.Create(provider, cs);
     }
 
-    public static async Task<int> MigrateAsync(Func<SefDataDbContext> connect, CancellationToken ct)
+    public static async Task<int> MigrateAsync(Target target, CancellationToken ct)
     {
         try
         {
-            await using var db = connect();
+            await using var db = Connect(target);
             Console.Error.WriteLine($"Migrating {Describe(db)} ...");
             await DatabaseMigrator.MigrateAsync(db, ct);
             var (all, applied) = await DatabaseMigrator.StatusAsync(db, ct);
             Console.Error.WriteLine($"Done: {applied.Count} of {all.Count} migrations applied.");
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or SqliteException or NpgsqlException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or SqliteException or NpgsqlException)
         {
             return Fail(e.Message);
         }
     }
 
-    public static async Task<int> SeedAsync(Func<SefDataDbContext> connect, int scale, int seed, bool replace, CancellationToken ct)
+    public static async Task<int> SeedAsync(Target target, int scale, int seed, bool replace, CancellationToken ct)
     {
         var options = new SeedOptions(scale, seed);
         try
@@ -60,7 +64,7 @@ internal static class Commands
         }
         try
         {
-            await using var db = connect();
+            await using var db = Connect(target);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             var clock = Stopwatch.StartNew();
             Console.Error.WriteLine($"Seeding {Describe(db)} at scale {scale} with seed {seed}.");
@@ -78,7 +82,7 @@ internal static class Commands
                 $"Done in {clock.Elapsed.TotalSeconds:0.0} s: {summary.Rows:N0} rows, {summary.OpenSchools:N0} open schools (scale {scale}, seed {seed}, generator {DemoDataGenerator.GeneratorVersion})."));
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or SqliteException or NpgsqlException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or SqliteException or NpgsqlException)
         {
             return Fail(e.Message);
         }

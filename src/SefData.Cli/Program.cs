@@ -13,11 +13,11 @@ var seedCommand = new Command("seed", "Apply migrations, then fill the database 
     scale, seed, replace, provider, connection,
 };
 seedCommand.SetAction((result, ct) => Commands.SeedAsync(
-    Commands.Connect(result.GetValue(provider), result.GetValue(connection)),
+    new Target(result.GetValue(provider), result.GetValue(connection)),
     result.GetValue(scale), result.GetValue(seed), result.GetValue(replace), ct));
 
 var migrateCommand = new Command("migrate", "Apply pending migrations (schema and reference data).") { provider, connection };
-migrateCommand.SetAction((result, ct) => Commands.MigrateAsync(Commands.Connect(result.GetValue(provider), result.GetValue(connection)), ct));
+migrateCommand.SetAction((result, ct) => Commands.MigrateAsync(new Target(result.GetValue(provider), result.GetValue(connection)), ct));
 
 var root = new RootCommand("SefData command-line tool: database migrations and synthetic demo data.") { seedCommand, migrateCommand };
 return await root.Parse(args).InvokeAsync();
