@@ -1,6 +1,11 @@
+using SefData.Api.Startup;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSefDataDatabase();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+await app.PrepareDatabaseAsync();
+app.MapHealth();
 app.Run();
 
 public partial class Program;
