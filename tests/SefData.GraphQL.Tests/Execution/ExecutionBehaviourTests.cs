@@ -58,7 +58,7 @@ public class ExecutionBehaviourTests
             .Resolve("Obj.c", _ => { called.Add("c"); return "c"; })
             .Build();
         var json = await RunAsync(schema, "{ obj { a b c } }");
-        Assert.Equal(J("{'errors':[{'message':'Cannot return null for non-nullable field Obj.b.','locations':[{'line':1,'column':13}],'path':['obj','b']}],'data':{'obj':null}}"), json);
+        Assert.Equal(J("{'errors':[{'message':'Cannot return null for non-nullable field Obj.b.','locations':[{'line':1,'column':11}],'path':['obj','b']}],'data':{'obj':null}}"), json);
         Assert.Equal(["a", "b"], called);
     }
 
@@ -77,7 +77,7 @@ public class ExecutionBehaviourTests
             .Resolver("Inner.value", _ => Later(null))
             .Build();
         var json = await RunAsync(schema, "{ outer { ok inner { value } } }");
-        Assert.Equal(J("{'errors':[{'message':'Cannot return null for non-nullable field Inner.value.','locations':[{'line':1,'column':24}],'path':['outer','inner','value']}],'data':{'outer':null}}"), json);
+        Assert.Equal(J("{'errors':[{'message':'Cannot return null for non-nullable field Inner.value.','locations':[{'line':1,'column':22}],'path':['outer','inner','value']}],'data':{'outer':null}}"), json);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class ExecutionBehaviourTests
             .Resolve("Query.notList", _ => new Dictionary<string, object?>())
             .Build();
         var json = await RunAsync(schema, "{ lazy array set stream intStream notList }");
-        Assert.Equal(J("{'errors':[{'message':'Expected Iterable, but did not find one for field \\'Query.notList\\'.','locations':[{'line':1,'column':38}],'path':['notList']}],'data':{'lazy':[1,2],'array':[3,4],'set':['h'],'stream':['x','y'],'intStream':[7],'notList':null}}").Replace("\\'", "\\\""), json);
+        Assert.Equal(J("{'errors':[{'message':'Expected Iterable, but did not find one for field \\'Query.notList\\'.','locations':[{'line':1,'column':35}],'path':['notList']}],'data':{'lazy':[1,2],'array':[3,4],'set':['h'],'stream':['x','y'],'intStream':[7],'notList':null}}").Replace("\\'", "\\\""), json);
     }
 
     private sealed record Dog(string Name, bool Barks);
