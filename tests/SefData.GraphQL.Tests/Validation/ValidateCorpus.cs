@@ -85,8 +85,14 @@ public static class ValidateCorpus
                 cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), name, document, schema, maxErrors));
             }
         }
+        // Generated documents (DocumentGenerator), the same ones every run.
+        var generator = new DocumentGenerator(GetSchema(DefaultSchema), seed: 20261122);
+        for (var i = 1; i <= GeneratedCount; i++)
+            cases.Add(new Case("generated#" + i.ToString("D3", CultureInfo.InvariantCulture), "generated", generator.Next(), DefaultSchema, 100));
         return cases;
     }
+
+    public const int GeneratedCount = 400;
 
     // Leading comment lines "# schema: NAME" and "# maxErrors: N" set a case's options (they are comments to GraphQL).
     private static (string Schema, int MaxErrors) ReadOptions(string document)
