@@ -4,7 +4,7 @@ using SefData.GraphQL.Types;
 namespace SefData.GraphQL.Http;
 
 /// <summary>What the pipeline hands to the executor once the document is parsed, within limits and valid.</summary>
-public sealed class ExecutionRequest
+public sealed class ExecutionArgs
 {
     public required Schema Schema { get; init; }
     public required DocumentNode Document { get; init; }
@@ -23,7 +23,7 @@ public sealed class ExecutionRequest
 /// </summary>
 public interface IGraphQLExecutor
 {
-    Task<GraphQLResponse> ExecuteAsync(ExecutionRequest request);
+    Task<GraphQLResponse> ExecuteAsync(ExecutionArgs args);
 }
 
 /// <summary>Validates an executable document against the schema (graphql-js <c>validate</c> with the specified rules).</summary>

@@ -22,6 +22,7 @@ public static class GraphQLEndpointExtensions
         var options = new GraphQLServerOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        services.TryAddSingleton<IGraphQLDocumentValidator>(new SpecifiedRulesValidator());
         services.TryAddSingleton(_ => TrustedDocumentStore.Load(options.TrustedDocuments));
         services.AddSingleton(sp => new GraphQLRequestPipeline(
             schemaFactory(sp),

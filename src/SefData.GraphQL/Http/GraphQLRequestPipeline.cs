@@ -160,7 +160,7 @@ public sealed class GraphQLRequestPipeline
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         cts.CancelAfter(_options.ExecutionTimeout);
-        var execution = _executor.ExecuteAsync(new ExecutionRequest
+        var execution = _executor.ExecuteAsync(new ExecutionArgs
         {
             Schema = Schema,
             Document = document,
