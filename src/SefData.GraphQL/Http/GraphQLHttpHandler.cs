@@ -115,7 +115,7 @@ public sealed class GraphQLHttpHandler
         {
             var quality = range.Quality ?? 1.0;
             if (quality <= 0) continue;
-            if (range.Charset.HasValue && !range.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!IsUtf8OrAbsent(range.Charset)) continue;
             var type = range.MediaType.Value?.ToLowerInvariant();
             string? candidate = type switch
             {
@@ -194,7 +194,7 @@ public sealed class GraphQLHttpHandler
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType)
             || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
             return Decoded.Fail($"Unsupported Content-Type '{http.ContentType}': use {JsonMediaType}.", StatusCodes.Status415UnsupportedMediaType);
-        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (!IsUtf8OrAbsent(contentType.Charset))
             return Decoded.Fail($"Unsupported charset '{contentType.Charset}': request bodies are UTF-8.", StatusCodes.Status415UnsupportedMediaType);
 
         if (http.ContentLength > maxBodySize) return Decoded.Fail(TooLarge(maxBodySize), StatusCodes.Status413PayloadTooLarge);
@@ -255,6 +255,9 @@ public sealed class GraphQLHttpHandler
             }, 0, null);
         }
     }
+
+    private static bool IsUtf8OrAbsent(StringSegment charset) =>
+        !charset.HasValue || HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 
     private static string TooLarge(long max) => $"The request body is larger than the limit of {max} bytes.";
 
