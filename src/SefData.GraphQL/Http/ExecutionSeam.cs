@@ -1,33 +1,42 @@
+using SefData.GraphQL.Execution;
 using SefData.GraphQL.Language;
 using SefData.GraphQL.Types;
+using SefData.GraphQL.Validation;
 
 namespace SefData.GraphQL.Http;
 
-/// <summary>What the pipeline hands to the executor once the document is parsed, within limits and valid.</summary>
-public sealed class ExecutionArgs
-{
-    public required Schema Schema { get; init; }
-    public required DocumentNode Document { get; init; }
-    public string? OperationName { get; init; }
-    /// <summary>Raw (uncoerced) variable values from the request.</summary>
-    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
-    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
-    public required IServiceProvider Services { get; init; }
-    public required IDictionary<string, object?> ContextData { get; init; }
-    public CancellationToken CancellationToken { get; init; }
-}
-
 /// <summary>
-/// Runs a validated document (graphql-js <c>execute</c>): coerces variables, selects the operation, resolves.
-/// Variable coercion and operation selection failures come back as a response without data.
+/// Runs a validated document (graphql-js <c>execute</c>). A seam so a host can decorate execution (tracing,
+/// auditing); the default is <see cref="DefaultGraphQLExecutor"/>.
 /// </summary>
 public interface IGraphQLExecutor
 {
-    Task<GraphQLResponse> ExecuteAsync(ExecutionArgs args);
+    Task<ExecutionResult> ExecuteAsync(ExecutionRequest request);
 }
 
-/// <summary>Validates an executable document against the schema (graphql-js <c>validate</c> with the specified rules).</summary>
+/// <summary>Validates an executable document against the schema (graphql-js <c>validate</c>).</summary>
 public interface IGraphQLDocumentValidator
 {
     IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, int maxErrors);
+}
+
+/// <summary>The engine's <see cref="Executor"/>.</summary>
+public sealed class DefaultGraphQLExecutor : IGraphQLExecutor
+{
+    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request) => Executor.ExecuteAsync(request);
+}
+
+/// <summary>
+/// The default document validator: graphql-js's specified rules (which include MaxIntrospectionDepthRule), plus
+/// any extra rules the host adds.
+/// </summary>
+public sealed class SpecifiedRulesValidator : IGraphQLDocumentValidator
+{
+    private readonly IReadOnlyList<IValidationRule> _rules;
+
+    public SpecifiedRulesValidator(IEnumerable<IValidationRule>? additionalRules = null) =>
+        _rules = additionalRules is null ? SpecifiedRules.All : [.. SpecifiedRules.All, .. additionalRules];
+
+    public IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, int maxErrors) =>
+        DocumentValidator.Validate(schema, document, _rules, maxErrors);
 }

@@ -23,6 +23,7 @@ public static class GraphQLEndpointExtensions
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.TryAddSingleton<IGraphQLDocumentValidator>(new SpecifiedRulesValidator());
+        services.TryAddSingleton<IGraphQLExecutor>(new DefaultGraphQLExecutor());
         services.TryAddSingleton(_ => TrustedDocumentStore.Load(options.TrustedDocuments));
         services.AddSingleton(sp => new GraphQLRequestPipeline(
             schemaFactory(sp),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using SefData.GraphQL.Execution;
 using SefData.GraphQL.Utilities;
 
 namespace SefData.GraphQL.Http;
@@ -34,7 +35,7 @@ public sealed class GraphQLHttpHandler
         {
             context.Response.Headers.Allow = "GET, POST";
             await WriteAsync(context, StatusCodes.Status405MethodNotAllowed, JsonMediaType,
-                GraphQLResponse.RequestError(new GraphQLError($"GraphQL requests use GET or POST, not {http.Method}."))).ConfigureAwait(false);
+                ExecutionResult.FromErrors([new GraphQLError($"GraphQL requests use GET or POST, not {http.Method}.")])).ConfigureAwait(false);
             return;
         }
 
@@ -49,8 +50,8 @@ public sealed class GraphQLHttpHandler
         var mediaType = NegotiateMediaType(http.Headers.Accept);
         if (mediaType is null)
         {
-            await WriteAsync(context, StatusCodes.Status406NotAcceptable, JsonMediaType, GraphQLResponse.RequestError(new GraphQLError(
-                $"The Accept header allows neither {GraphQLResponseMediaType} nor {JsonMediaType}."))).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status406NotAcceptable, JsonMediaType, ExecutionResult.FromErrors([new GraphQLError(
+                $"The Accept header allows neither {GraphQLResponseMediaType} nor {JsonMediaType}.")])).ConfigureAwait(false);
             return;
         }
         var modern = mediaType == GraphQLResponseMediaType;
@@ -58,7 +59,7 @@ public sealed class GraphQLHttpHandler
         var (request, status, error) = isGet ? ReadGet(http) : await ReadPostAsync(http, _options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
         if (request is null)
         {
-            await WriteAsync(context, status, mediaType, GraphQLResponse.RequestError(new GraphQLError(error!))).ConfigureAwait(false);
+            await WriteAsync(context, status, mediaType, ExecutionResult.FromErrors([new GraphQLError(error!)])).ConfigureAwait(false);
             return;
         }
 
@@ -82,14 +83,14 @@ public sealed class GraphQLHttpHandler
             _ => modern ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK,
         };
         if (result.Outcome == PipelineOutcome.MethodNotAllowed) context.Response.Headers.Allow = "POST";
-        await WriteAsync(context, statusCode, mediaType, result.Response).ConfigureAwait(false);
+        await WriteAsync(context, statusCode, mediaType, result.Result).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string mediaType, GraphQLResponse response)
+    private static async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult response)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await GraphQLResponseWriter.WriteAsync(context.Response.Body, response, context.RequestAborted).ConfigureAwait(false);
+        await ExecutionResultJson.WriteAsync(context.Response.Body, response, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>A browser navigating to the endpoint: GET, HTML accepted, no GraphQL parameters.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SefData.GraphQL.Execution;
 using SefData.GraphQL.Language;
 using SefData.GraphQL.Limits;
 using SefData.GraphQL.Types;
@@ -24,7 +25,7 @@ public enum PipelineOutcome
     InternalError,
 }
 
-public readonly record struct PipelineResult(PipelineOutcome Outcome, GraphQLResponse Response);
+public readonly record struct PipelineResult(PipelineOutcome Outcome, ExecutionResult Result);
 
 /// <summary>
 /// Parse (with the token limit) → limits (depth, aliases, cost) → validate → execute (with a timeout), with a
@@ -81,13 +82,13 @@ public sealed class GraphQLRequestPipeline
 
     private PipelineResult Unexpected(Exception ex)
     {
-        var correlationId = Guid.NewGuid().ToString("N");
+        var correlationId = NewCorrelationId();
         _logger.LogError(ex, "Unexpected GraphQL execution error {CorrelationId}", correlationId);
         var error = new GraphQLError(UnexpectedErrorMessage, extensions: new Dictionary<string, object?> { ["correlationId"] = correlationId });
-        return new PipelineResult(PipelineOutcome.InternalError, GraphQLResponse.RequestError(error));
+        return new PipelineResult(PipelineOutcome.InternalError, ExecutionResult.FromErrors([error]));
     }
 
-    private static PipelineResult DocumentError(params GraphQLError[] errors) => new(PipelineOutcome.DocumentError, GraphQLResponse.RequestErrors(errors));
+    private static PipelineResult DocumentError(params GraphQLError[] errors) => new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(errors));
 
     private static GraphQLError Coded(string message, string code) => new(message, extensions: ErrorCodes.Extensions(code));
 
@@ -98,7 +99,7 @@ public sealed class GraphQLRequestPipeline
         var reference = request.DocumentId ?? PersistedQueryHash(request.Extensions);
         if (text is null)
         {
-            if (reference is null) return new(PipelineOutcome.RequestError, GraphQLResponse.RequestError(new GraphQLError("Missing query.")));
+            if (reference is null) return new(PipelineOutcome.RequestError, ExecutionResult.FromErrors([new GraphQLError("Missing query.")]));
             if (!_trusted.TryGet(reference, out text))
                 return DocumentError(Coded("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound));
         }
@@ -130,13 +131,13 @@ public sealed class GraphQLRequestPipeline
         // 3. Limits: before validation, so hostile documents cost little. Cost depends on variables, so it runs on
         //    cache hits too (a walk with memoized fragments, cheap next to execution).
         var limitErrors = CheckLimits(document, request);
-        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, GraphQLResponse.RequestErrors(limitErrors));
+        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
 
         // 4. Validate.
         if (!cached)
         {
             var errors = _validator.Validate(Schema, document, _options.MaxValidationErrors);
-            if (errors.Count > 0) return new(PipelineOutcome.DocumentError, GraphQLResponse.RequestErrors(errors));
+            if (errors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(errors));
             Cache.Add(hash, text, document);
         }
 
@@ -144,8 +145,8 @@ public sealed class GraphQLRequestPipeline
         var operation = SelectOperation(document, request.OperationName);
         if (operation?.Operation == OperationType.Mutation && !allowMutations)
         {
-            return new(PipelineOutcome.MethodNotAllowed, GraphQLResponse.RequestError(
-                new GraphQLError("Can only perform a mutation operation from a POST request.")));
+            return new(PipelineOutcome.MethodNotAllowed, ExecutionResult.FromErrors(
+                [new GraphQLError("Can only perform a mutation operation from a POST request.")]));
         }
         if (operation?.Operation == OperationType.Subscription)
         {
@@ -160,42 +161,63 @@ public sealed class GraphQLRequestPipeline
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         cts.CancelAfter(_options.ExecutionTimeout);
-        var execution = _executor.ExecuteAsync(new ExecutionArgs
+        var execution = _executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = Schema,
             Document = document,
             OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
+            Variables = request.Variables ?? EmptyVariables,
             Services = services,
-            ContextData = new Dictionary<string, object?>(StringComparer.Ordinal),
             CancellationToken = cts.Token,
         });
 
-        // Answer at the deadline even when a resolver ignores cancellation; what it computes later is discarded.
+        // Answer at the deadline even when a resolver ignores cancellation; whatever it computes later is dropped.
         var deadline = Task.Delay(Timeout.Infinite, cts.Token);
         var first = await Task.WhenAny(execution, deadline).ConfigureAwait(false);
-        GraphQLResponse response;
-        if (first == execution && !(execution.IsCanceled || execution.IsFaulted && cts.IsCancellationRequested))
-        {
-            response = await execution.ConfigureAwait(false);
-        }
-        else
+        if (first != execution || cts.IsCancellationRequested)
         {
             requestAborted.ThrowIfCancellationRequested();
+            // The executor may still fault after the deadline; observe it so it is not an unobserved exception.
             _ = execution.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
             return TimedOut();
         }
-
-        if (cts.IsCancellationRequested && !requestAborted.IsCancellationRequested)
-        {
-            // The deadline passed while the executor was finishing: partial data from after it must not leak.
-            return TimedOut();
-        }
-        return new(response.HasData ? PipelineOutcome.Executed : PipelineOutcome.DocumentError, response);
+        var result = await execution.ConfigureAwait(false);
+        result = MaskUnexpectedErrors(result);
+        return new(result.HasData ? PipelineOutcome.Executed : PipelineOutcome.DocumentError, result);
     }
 
-    private PipelineResult TimedOut() => new(PipelineOutcome.Executed, new GraphQLResponse
+    private static readonly IReadOnlyDictionary<string, object?> EmptyVariables = new Dictionary<string, object?>();
+
+    /// <summary>
+    /// Field errors caused by exceptions that are not GraphQL errors are bugs or infrastructure failures: their
+    /// messages can hold internals (SQL, connection strings), so clients get "Unexpected Execution Error" with a
+    /// correlation id, and the exception goes to the log under that id.
+    /// </summary>
+    private ExecutionResult MaskUnexpectedErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors || !errors.Any(IsUnexpected)) return result;
+        var masked = new List<GraphQLError>(errors.Count);
+        foreach (var error in errors)
+        {
+            if (!IsUnexpected(error))
+            {
+                masked.Add(error);
+                continue;
+            }
+            var correlationId = NewCorrelationId();
+            _logger.LogError(error.InnerException, "Unexpected GraphQL field error {CorrelationId} at {Path}", correlationId,
+                error.Path is null ? "" : string.Join(".", error.Path));
+            masked.Add(new GraphQLError(UnexpectedErrorMessage, locations: error.Locations, path: error.Path,
+                extensions: new Dictionary<string, object?> { ["correlationId"] = correlationId }));
+        }
+        return new ExecutionResult { Data = result.Data, HasData = result.HasData, Errors = masked, Extensions = result.Extensions, IsCanceled = result.IsCanceled };
+    }
+
+    private static bool IsUnexpected(GraphQLError error) => error.InnerException is { } inner && inner is not GraphQLError;
+
+    private static string NewCorrelationId() => Guid.NewGuid().ToString("N");
+
+    private PipelineResult TimedOut() => new(PipelineOutcome.Executed, new ExecutionResult
     {
         HasData = true,
         Data = null,

@@ -29,13 +29,13 @@ public sealed class GraphQLTestServer : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GraphQLTestServer> StartAsync(Action<GraphQLServerOptions>? configure = null, Schema? schema = null)
+    public static async Task<GraphQLTestServer> StartAsync(Action<GraphQLServerOptions>? configure = null, Schema? schema = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
-        TestEngine.Register(builder.Services);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddGraphQLServer(schema ?? TestSchema.Build(), configure);
         var app = builder.Build();
         app.MapGraphQL("/graphql");
