@@ -6,6 +6,9 @@ namespace SefData.GraphQL.Tests.Http;
 /// <summary>Runs a script of tests/js with node and returns its stdout (fails with node's stderr on a non-zero exit).</summary>
 internal static class NodeRunner
 {
+    /// <summary>Evaluates an ES module snippet (with tests/js/node_modules resolvable) and returns its stdout.</summary>
+    public static Task<string> EvalAsync(string module) => RunAsync("--input-type=module", "-e", module);
+
     public static async Task<string> RunAsync(string script, params string[] args)
     {
         var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
