@@ -34,6 +34,14 @@ public static class ExecutionResultJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>JSON.stringify of any result-like value (maps, lists, leaves, dictionaries).</summary>
+    public static string SerializeValue(object? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) WriteValue(writer, value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     public static async Task WriteAsync(Stream stream, ExecutionResult result, CancellationToken cancellationToken = default)
     {
         await using var writer = new Utf8JsonWriter(stream, WriterOptions);
