@@ -128,20 +128,7 @@ public sealed class GraphQLRequestPipeline
             }
         }
 
-        // 3. Limits: before validation, so hostile documents cost little. Cost depends on variables, so it runs on
-        //    cache hits too (a walk with memoized fragments, cheap next to execution).
-        var limitErrors = CheckLimits(document, request);
-        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
-
-        // 4. Validate.
-        if (!cached)
-        {
-            var errors = _validator.Validate(Schema, document, _options.MaxValidationErrors);
-            if (errors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(errors));
-            Cache.Add(hash, text, document);
-        }
-
-        // 5. What the transport allows.
+        // 3. What the transport allows: a GET never runs a mutation, whatever else is wrong with the document.
         var operation = SelectOperation(document, request.OperationName);
         if (operation?.Operation == OperationType.Mutation && !allowMutations)
         {
@@ -151,6 +138,19 @@ public sealed class GraphQLRequestPipeline
         if (operation?.Operation == OperationType.Subscription)
         {
             return DocumentError(new GraphQLError("Subscriptions are not supported over this HTTP endpoint."));
+        }
+
+        // 4. Limits: before validation, so hostile documents cost little. Cost depends on variables, so it runs on
+        //    cache hits too (a walk with memoized fragments, cheap next to execution).
+        var limitErrors = CheckLimits(document, request);
+        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
+
+        // 5. Validate.
+        if (!cached)
+        {
+            var errors = _validator.Validate(Schema, document, _options.MaxValidationErrors);
+            if (errors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(errors));
+            Cache.Add(hash, text, document);
         }
 
         // 6. Execute within the time budget.

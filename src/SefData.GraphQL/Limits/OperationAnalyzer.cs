@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SefData.GraphQL.Language;
 using SefData.GraphQL.Types;
@@ -27,6 +28,7 @@ public sealed class OperationAnalyzer
     public const string ListSizeMetadata = "listSize";
 
     private const long CostCeiling = long.MaxValue / 4;
+    private const int DepthCeiling = 1_000_000;
 
     private readonly Schema? _schema;
     private readonly IReadOnlyDictionary<string, object?>? _variables;
@@ -68,6 +70,8 @@ public sealed class OperationAnalyzer
 
     private (int Depth, int Aliases) Shape(SelectionSetNode selectionSet)
     {
+        // A document nested thousands deep fits in the token limit; report it as (too) deep rather than overflow.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) return (DepthCeiling, 0);
         var depth = 0;
         var aliases = 0;
         foreach (var selection in selectionSet.Selections)
@@ -84,7 +88,7 @@ public sealed class OperationAnalyzer
                         childDepth = d;
                         aliases = SaturatingAdd(aliases, a);
                     }
-                    depth = Math.Max(depth, childDepth + 1);
+                    depth = Math.Max(depth, Math.Min(childDepth, DepthCeiling) + 1);
                     break;
                 }
                 case InlineFragmentNode inline:
@@ -122,6 +126,7 @@ public sealed class OperationAnalyzer
 
     private long Cost(SelectionSetNode selectionSet, NamedType? parentType)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) return CostCeiling;
         long total = 0;
         foreach (var selection in selectionSet.Selections)
         {

@@ -157,6 +157,7 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
     [Theory]
     [InlineData("mutation { rename(id: \"1\", name: \"X\") { name } }", null)]
     [InlineData("query A { __typename } mutation B { rename(id: \"1\", name: \"X\") { name } }", "B")]
+    [InlineData("mutation { rename(id: \"1\") { noSuchField } }", null)] // 405 even when the document is invalid
     public async Task A_mutation_over_get_is_405_with_allow_post(string query, string? operationName)
     {
         foreach (var accept in new[] { ResponseMediaType, Json })

@@ -48,6 +48,15 @@ public class LimitTests(DefaultServerFixture fixture) : IClassFixture<DefaultSer
     }
 
     [Fact]
+    public async Task A_document_nested_thousands_deep_is_refused_by_depth_not_by_a_crash()
+    {
+        const int levels = 4_000; // 3 tokens a level: within the token limit
+        var query = string.Concat(Enumerable.Repeat("{ hello ", levels)) + string.Concat(Enumerable.Repeat("}", levels));
+        var r = await Client.PostJsonAsync(new { query });
+        await AssertRefused(r, "MAX_DEPTH_EXCEEDED");
+    }
+
+    [Fact]
     public async Task Depth_reached_through_fragments_is_refused()
     {
         var query = "{ ...A } fragment A on Query { school(id: \"1\") { ...B } } fragment B on School { neighbours(first: 1) { nodes { ...B } } }";
