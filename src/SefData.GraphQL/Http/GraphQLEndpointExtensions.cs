@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SefData.GraphQL.Limits;
+using SefData.GraphQL.Types;
+using SefData.GraphQL.Utilities;
+
+namespace SefData.GraphQL.Http;
+
+public static class GraphQLEndpointExtensions
+{
+    /// <summary>
+    /// Registers the GraphQL server: the schema (built once, on first use), <see cref="GraphQLServerOptions"/>,
+    /// the trusted documents they name, the request pipeline and the HTTP handler. Register your own
+    /// <see cref="IGraphQLExecutor"/> / <see cref="IGraphQLDocumentValidator"/> before this call to replace the defaults.
+    /// </summary>
+    public static IServiceCollection AddGraphQLServer(this IServiceCollection services, Func<IServiceProvider, Schema> schemaFactory, Action<GraphQLServerOptions>? configure = null)
+    {
+        var options = new GraphQLServerOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton<IGraphQLDocumentValidator>(new SpecifiedRulesValidator());
+        services.TryAddSingleton<IGraphQLExecutor>(new DefaultGraphQLExecutor());
+        services.TryAddSingleton(_ => TrustedDocumentStore.Load(options.TrustedDocuments));
+        services.AddSingleton(sp => new GraphQLRequestPipeline(
+            schemaFactory(sp),
+            options,
+            sp.GetRequiredService<IGraphQLDocumentValidator>(),
+            sp.GetRequiredService<IGraphQLExecutor>(),
+            sp.GetRequiredService<TrustedDocumentStore>(),
+            sp.GetService<ILogger<GraphQLRequestPipeline>>()));
+        services.AddSingleton(sp => new GraphQLHttpHandler(sp.GetRequiredService<GraphQLRequestPipeline>(), options));
+        return services;
+    }
+
+    public static IServiceCollection AddGraphQLServer(this IServiceCollection services, Schema schema, Action<GraphQLServerOptions>? configure = null) =>
+        services.AddGraphQLServer(_ => schema, configure);
+
+    /// <summary>
+    /// Maps the endpoint at <paramref name="pattern"/> (GET and POST, the IDE for browsers) and, when enabled,
+    /// <c>{pattern}/schema.graphql</c>. The returned builder applies conventions (authorization, CORS, rate
+    /// limiting) to both.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
+    {
+        var handler = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpHandler>();
+        var options = endpoints.ServiceProvider.GetRequiredService<GraphQLServerOptions>();
+        var builders = new List<IEndpointConventionBuilder>
+        {
+            endpoints.Map(pattern, handler.HandleAsync).WithDisplayName("GraphQL " + pattern),
+        };
+        if (options.EnableSchemaEndpoint)
+        {
+            string? sdl = null;
+            builders.Add(endpoints.MapGet(pattern.TrimEnd('/') + "/schema.graphql", (HttpContext context) =>
+            {
+                sdl ??= SchemaPrinter.Print(context.RequestServices.GetRequiredService<GraphQLRequestPipeline>().Schema);
+                return Results.Text(sdl, "text/plain; charset=utf-8");
+            }).WithDisplayName("GraphQL SDL " + pattern));
+        }
+        return new CompositeConventionBuilder(builders);
+    }
+
+    private sealed class CompositeConventionBuilder(IReadOnlyList<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention)
+        {
+            foreach (var builder in builders) builder.Add(convention);
+        }
+
+        public void Finally(Action<EndpointBuilder> finallyConvention)
+        {
+            foreach (var builder in builders) builder.Finally(finallyConvention);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using SefData.GraphQL.Limits;
+
+namespace SefData.GraphQL.Http;
+
+/// <summary>Configuration of the GraphQL HTTP endpoint: protection limits, caching, trusted documents and tooling.</summary>
+public sealed class GraphQLServerOptions
+{
+    /// <summary>Deepest allowed field nesting (root fields are depth 1). Error code <c>MAX_DEPTH_EXCEEDED</c>.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Highest allowed estimated cost (see <see cref="OperationAnalyzer"/>). Error code <c>MAX_COST_EXCEEDED</c>.</summary>
+    public long MaxCost { get; set; } = 50_000;
+
+    /// <summary>Most aliased fields in one operation (fragments counted per use). Error code <c>MAX_ALIASES_EXCEEDED</c>.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most lexical tokens in one document; the parser stops past it. Error code <c>MAX_TOKENS_EXCEEDED</c>.</summary>
+    public int MaxTokens { get; set; } = 15_000;
+
+    /// <summary>Wall-clock budget of one execution. Error code <c>EXECUTION_TIMEOUT</c>.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Page size assumed by the cost analysis for a paged field (one with <c>first</c>/<c>last</c>) asked without one.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>Validation stops after this many errors (a defence against documents built to produce huge error lists).</summary>
+    public int MaxValidationErrors { get; set; } = 100;
+
+    /// <summary>Number of parsed and validated documents kept (least recently used evicted). 0 disables the cache.</summary>
+    public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>Largest accepted request body in bytes; larger bodies get 413.</summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>Serve the GraphiQL page to browsers on <c>GET</c> without a query.</summary>
+    public bool EnableIde { get; set; } = true;
+
+    /// <summary>Serve the SDL on <c>GET {path}/schema.graphql</c>.</summary>
+    public bool EnableSchemaEndpoint { get; set; } = true;
+
+    public TrustedDocumentOptions TrustedDocuments { get; } = new();
+}
