@@ -1,1 +1,0 @@
-namespace SefData.Migrations; internal static class AssemblyMarker { }

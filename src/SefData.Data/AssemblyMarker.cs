@@ -1,1 +1,0 @@
-namespace SefData.Data; internal static class AssemblyMarker { }

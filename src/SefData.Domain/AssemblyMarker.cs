@@ -1,1 +1,0 @@
-namespace SefData.Domain; internal static class AssemblyMarker { }
