@@ -50,9 +50,9 @@ public sealed class DataObject<T> : IDataObject where T : class
     /// A member chain (<c>x => x.Name</c>, <c>x => x.Address.Town</c>) is also projected; any other expression is
     /// filter/sort only.
     /// </summary>
-    public DataObject<T> Field<TValue>(string name, Expression<Func<T, TValue>> value, Action<ScalarFieldOptions>? configure = null)
+    public DataObject<T> Field<TValue>(string name, Expression<Func<T, TValue>> value, Action<ScalarFieldOptions<T>>? configure = null)
     {
-        var options = new ScalarFieldOptions();
+        var options = new ScalarFieldOptions<T>();
         configure?.Invoke(options);
         var operation = options.OperationInputName ?? OperationInputs.NameFor(typeof(TValue), options.EnumTypeName)
             ?? throw new ArgumentException($"No filter operation type for {typeof(TValue)}; give one with OperationInput(...) or NoFilter().", nameof(value));
@@ -131,12 +131,13 @@ public interface IDataObject
     bool CanProject { get; }
 }
 
-public sealed class ScalarFieldOptions
+public class ScalarFieldOptions
 {
     internal bool Filterable { get; private set; } = true;
     internal bool Sortable { get; private set; } = true;
     internal string? EnumTypeName { get; private set; }
     internal string? OperationInputName { get; private set; }
+    internal LambdaExpression? SortKey { get; private protected set; }
 
     public ScalarFieldOptions NoFilter() { Filterable = false; return this; }
     public ScalarFieldOptions NoSort() { Sortable = false; return this; }
@@ -144,6 +145,15 @@ public sealed class ScalarFieldOptions
     public ScalarFieldOptions EnumType(string graphQLEnumName) { EnumTypeName = graphQLEnumName; return this; }
     /// <summary>Overrides the operation input (e.g. "LongOperationFilterInput").</summary>
     public ScalarFieldOptions OperationInput(string inputTypeName) { OperationInputName = inputTypeName; return this; }
+}
+
+public sealed class ScalarFieldOptions<T> : ScalarFieldOptions
+{
+    /// <summary>
+    /// Sorts by another expression than the one filtered on, e.g. <c>x => (double)x.Price</c> because SQLite cannot
+    /// ORDER BY a decimal.
+    /// </summary>
+    public ScalarFieldOptions<T> SortBy<TKey>(Expression<Func<T, TKey>> key) { SortKey = key; return this; }
 }
 
 /// <summary>One declared field of a <see cref="DataObject{T}"/>.</summary>
@@ -162,10 +172,13 @@ public sealed class ScalarDataField : DataField
         Filterable = options.Filterable;
         Sortable = options.Sortable;
         EnumTypeName = options.EnumTypeName;
+        SortValue = options.SortKey ?? value;
         MemberPath = ExpressionTools.MemberPath(value);
     }
 
     public LambdaExpression Value { get; }
+    /// <summary>What <c>order</c> sorts by (the value unless overridden).</summary>
+    public LambdaExpression SortValue { get; }
     public Type ValueType { get; }
     public string OperationInput { get; }
     public bool Filterable { get; }

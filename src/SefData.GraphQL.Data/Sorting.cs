@@ -62,7 +62,7 @@ public static class Sorting
             switch (field)
             {
                 case ScalarDataField { Sortable: true } s:
-                    keys.Add((ExpressionTools.Inline(s.Value, instance), IsDescending(value, name)));
+                    keys.Add((ExpressionTools.Inline(s.SortValue, instance), IsDescending(value, name)));
                     break;
                 case ObjectDataField { Sortable: true } o:
                     if (Filtering.AsObject(value, o.Target.SortInputName) is { } nested)
