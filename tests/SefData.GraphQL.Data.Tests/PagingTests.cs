@@ -78,8 +78,12 @@ public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fix
         Assert.Equal(expected.Take(5), Ids(page1.GetProperty("nodes")));
         Assert.Equal(expected.Count, page1.GetProperty("totalCount").GetInt32());
         var after = page1.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        Sql.Clear();
         var page2 = (await QueryAsync($"{{ books(first: 5, after: \"{after}\", where: {{ inPrint: {{ eq: true }} }}) {{ nodes {{ id }} }} }}")).GetProperty("books");
         Assert.Equal(expected.Skip(5).Take(5), Ids(page2.GetProperty("nodes")));
+        // Filtered, ordered and paged by the database.
+        var sql = Assert.Single(Sql.Commands);
+        foreach (var clause in new[] { "WHERE", "ORDER BY", "LIMIT", "OFFSET" }) Assert.Contains(clause, sql, StringComparison.Ordinal);
     }
 
     [Fact]
