@@ -1,0 +1,183 @@
+using System.Text.Json;
+
+namespace SefData.GraphQL.Data.Tests;
+
+/// <summary>Cursor paging: forward and backward through whole result sets, page sizes, counts and errors.</summary>
+public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fixture)
+{
+    private const string Order = "[{ pages: DESC }, { title: ASC }]";
+
+    private static List<int> Expected() => Seed.Books.OrderByDescending(b => b.Pages)
+        .ThenBy(b => b.Title, StringComparer.Ordinal).ThenBy(b => b.Id).Select(b => b.Id).ToList();
+
+    private const string PageFields = "edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
+
+    [Fact]
+    public async Task Forward_through_everything_with_first_and_after()
+    {
+        var seen = new List<int>();
+        string? after = null;
+        for (var page = 0; ; page++)
+        {
+            var arg = after is null ? "" : $", after: \"{after}\"";
+            var books = (await QueryAsync($"{{ books(first: 7, order: {Order}{arg}) {{ {PageFields} }} }}")).GetProperty("books");
+            var info = books.GetProperty("pageInfo");
+            var edges = books.GetProperty("edges").EnumerateArray().ToList();
+            seen.AddRange(edges.Select(e => e.GetProperty("node").GetProperty("id").GetInt32()));
+            Assert.Equal(page > 0, info.GetProperty("hasPreviousPage").GetBoolean());
+            Assert.Equal(edges[0].GetProperty("cursor").GetString(), info.GetProperty("startCursor").GetString());
+            Assert.Equal(edges[^1].GetProperty("cursor").GetString(), info.GetProperty("endCursor").GetString());
+            if (!info.GetProperty("hasNextPage").GetBoolean()) break;
+            Assert.Equal(7, edges.Count);
+            after = info.GetProperty("endCursor").GetString();
+            Assert.True(page < 10, "Paging does not end.");
+        }
+        Assert.Equal(Expected(), seen);
+    }
+
+    [Fact]
+    public async Task Backward_through_everything_with_last_and_before()
+    {
+        var seen = new List<int>();
+        string? before = null;
+        for (var page = 0; ; page++)
+        {
+            var arg = before is null ? "" : $", before: \"{before}\"";
+            var books = (await QueryAsync($"{{ books(last: 7, order: {Order}{arg}) {{ {PageFields} }} }}")).GetProperty("books");
+            var info = books.GetProperty("pageInfo");
+            var ids = books.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetInt32()).ToList();
+            seen.InsertRange(0, ids);
+            Assert.Equal(page > 0, info.GetProperty("hasNextPage").GetBoolean());
+            if (!info.GetProperty("hasPreviousPage").GetBoolean()) break;
+            Assert.Equal(7, ids.Count);
+            before = info.GetProperty("startCursor").GetString();
+            Assert.True(page < 10, "Paging does not end.");
+        }
+        Assert.Equal(Expected(), seen);
+    }
+
+    [Fact]
+    public async Task Cursors_from_one_direction_work_in_the_other()
+    {
+        var expected = Expected();
+        var first = (await QueryAsync($"{{ books(first: 10, order: {Order}) {{ {PageFields} }} }}")).GetProperty("books");
+        var tenth = first.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var back = (await QueryAsync($"{{ books(last: 3, before: \"{tenth}\", order: {Order}) {{ nodes {{ id }} pageInfo {{ hasNextPage hasPreviousPage }} }} }}"))
+            .GetProperty("books");
+        Assert.Equal(expected.Skip(6).Take(3), Ids(back.GetProperty("nodes")));
+        Assert.True(back.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.True(back.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Paging_a_filtered_result()
+    {
+        var expected = Seed.Books.Where(b => b.InPrint).OrderBy(b => b.Id).Select(b => b.Id).ToList();
+        var page1 = (await QueryAsync("{ books(first: 5, where: { inPrint: { eq: true } }) { nodes { id } totalCount pageInfo { endCursor hasNextPage } } }"))
+            .GetProperty("books");
+        Assert.Equal(expected.Take(5), Ids(page1.GetProperty("nodes")));
+        Assert.Equal(expected.Count, page1.GetProperty("totalCount").GetInt32());
+        var after = page1.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        Sql.Clear();
+        var page2 = (await QueryAsync($"{{ books(first: 5, after: \"{after}\", where: {{ inPrint: {{ eq: true }} }}) {{ nodes {{ id }} }} }}")).GetProperty("books");
+        Assert.Equal(expected.Skip(5).Take(5), Ids(page2.GetProperty("nodes")));
+        // Filtered, ordered and paged by the database.
+        var sql = Assert.Single(Sql.Commands);
+        foreach (var clause in new[] { "WHERE", "ORDER BY", "LIMIT", "OFFSET" }) Assert.Contains(clause, sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Default_page_size_is_50_and_500_is_allowed()
+    {
+        // 30 books: all fit in the default page; the configured default applies when neither first nor last is given.
+        var all = (await QueryAsync("{ books { nodes { id } pageInfo { hasNextPage } } }")).GetProperty("books");
+        Assert.Equal(Seed.Books.Count, all.GetProperty("nodes").GetArrayLength());
+        Assert.False(all.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        await QueryAsync("{ books(first: 500) { nodes { id } } }");
+        await QueryAsync("{ books(last: 500) { nodes { id } } }");
+
+        var small = LibrarySchema.Build(o => { o.Paging.DefaultPageSize = 4; o.Paging.MaxPageSize = 10; });
+        var page = (await QueryAsync("{ books { nodes { id } pageInfo { hasNextPage } } }", schema: small)).GetProperty("books");
+        Assert.Equal([1, 2, 3, 4], Ids(page.GetProperty("nodes")));
+        Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("first: 501")]
+    [InlineData("last: 501")]
+    [InlineData("first: 10, last: 1000")]
+    public async Task Too_large_a_page_is_an_error_not_a_cap(string args)
+    {
+        var result = await ExecuteAsync($"{{ books({args}) {{ nodes {{ id }} }} }}");
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal("PAGE_SIZE_EXCEEDED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(["books"], error.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("books").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("first: -1")]
+    [InlineData("last: -5")]
+    public async Task Negative_page_size_is_an_error(string args)
+    {
+        var error = await ErrorAsync($"{{ books({args}) {{ nodes {{ id }} }} }}");
+        Assert.Equal("INVALID_PAGE_SIZE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("at least 0", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cursor_that_is_not_ours_is_an_error()
+    {
+        var error = await ErrorAsync("""{ books(first: 2, after: "not a cursor") { nodes { id } } }""");
+        Assert.Equal("INVALID_CURSOR", error.GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task First_zero_is_an_empty_page_that_knows_what_follows()
+    {
+        var books = (await QueryAsync("{ books(first: 0) { nodes { id } pageInfo { hasNextPage startCursor } } }")).GetProperty("books");
+        Assert.Equal(0, books.GetProperty("nodes").GetArrayLength());
+        Assert.True(books.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, books.GetProperty("pageInfo").GetProperty("startCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task TotalCount_is_queried_only_when_selected()
+    {
+        Sql.Clear();
+        await QueryAsync("{ books(first: 3) { nodes { id } pageInfo { hasNextPage } } }");
+        var rowsOnly = Sql.Commands;
+        Assert.Single(rowsOnly);
+        Assert.DoesNotContain("COUNT", rowsOnly[0], StringComparison.OrdinalIgnoreCase);
+
+        Sql.Clear();
+        var data = await QueryAsync("{ books(first: 3, where: { genre: { eq: POETRY } }) { nodes { id } totalCount } }");
+        Assert.Equal(Seed.Books.Count(b => b.Genre == Genre.Poetry), data.GetProperty("books").GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, Sql.Count);
+        Assert.Single(Sql.Matching("COUNT"));
+
+        // Only the count: no row query at all.
+        Sql.Clear();
+        data = await QueryAsync("{ books { totalCount } }");
+        Assert.Equal(Seed.Books.Count, data.GetProperty("books").GetProperty("totalCount").GetInt32());
+        Assert.Single(Sql.Commands);
+        Assert.Single(Sql.Matching("COUNT"));
+    }
+
+    [Fact]
+    public async Task HasNextPage_comes_from_one_extra_row_not_a_count()
+    {
+        Sql.Clear();
+        var books = (await QueryAsync("{ books(first: 29) { nodes { id } pageInfo { hasNextPage } } }")).GetProperty("books");
+        Assert.True(books.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(29, books.GetProperty("nodes").GetArrayLength());
+        books = (await QueryAsync("{ books(first: 30) { nodes { id } pageInfo { hasNextPage } } }")).GetProperty("books");
+        Assert.False(books.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(2, Sql.Count);
+        Assert.Empty(Sql.Matching("COUNT"));
+    }
+}
+
+public sealed class PagingTestsSqlite(SqliteLibrary fixture) : PagingTests(fixture), IClassFixture<SqliteLibrary>;
+
+public sealed class PagingTestsPostgres(PostgresLibrary fixture) : PagingTests(fixture), IClassFixture<PostgresLibrary>;
