@@ -392,9 +392,12 @@ public sealed class SchemaBuilder
             {
                 string? name = null;
                 SyntaxNode? node = null;
+                var conventional = op switch { OperationType.Query => "Query", OperationType.Mutation => "Mutation", _ => "Subscription" };
                 if (builder._roots.TryGetValue(op, out var root)) (name, node) = root;
-                else if (builder._schemaAst is null)
-                    name = op switch { OperationType.Query => "Query", OperationType.Mutation => "Mutation", _ => "Subscription" };
+                // Without a schema definition, graphql-js buildASTSchema lets a type with the conventional name win
+                // over an `extend schema` root (roots declared in code are explicit and keep priority).
+                if (builder._schemaAst is null && (name is null || node is not null) && _map.ContainsKey(conventional))
+                    (name, node) = (conventional, null);
                 if (name is null) return null;
                 var type = Lookup(name);
                 if (type is null)
