@@ -85,6 +85,9 @@ public abstract class SyntaxNode
 {
     public abstract SyntaxKind Kind { get; }
     public Location? Location { get; init; }
+
+    /// <summary>The node as graphql-js <c>print()</c> would print it.</summary>
+    public override string ToString() => Printer.Print(this);
 }
 
 public sealed class NameNode : SyntaxNode

@@ -18,43 +18,54 @@ public sealed class Lexer
     {
         Source = source;
         _body = source.Body;
-        Token = new Token(TokenKind.StartOfFile, 0, 0);
-        LastToken = Token;
+        Current = new Token(TokenKind.StartOfFile, 0, 0);
+        Previous = Current;
     }
 
     public Lexer(string body) : this(new Source(body)) { }
 
     public Source Source { get; }
 
+    // Fields rather than properties so the parser reads them in place instead of copying the struct.
+    internal Token Current;
+    internal Token Previous;
+
     /// <summary>The current (most recently advanced to) token.</summary>
-    public Token Token { get; private set; }
+    public Token Token => Current;
 
     /// <summary>The token before <see cref="Token"/>; node locations end where it ends.</summary>
-    public Token LastToken { get; private set; }
+    public Token LastToken => Previous;
 
     /// <summary>Moves to the next token that is not a comment and returns it.</summary>
     public Token Advance()
     {
-        LastToken = Token;
-        Token = Lookahead();
-        _hasLookahead = false;
-        return Token;
+        Previous = Current;
+        if (_hasLookahead)
+        {
+            Current = _lookahead;
+            _hasLookahead = false;
+        }
+        else if (Current.Kind != TokenKind.EndOfFile)
+        {
+            Current = ReadSignificantToken(Current.End);
+        }
+        return Current;
     }
 
     /// <summary>The token after <see cref="Token"/> (skipping comments), without moving.</summary>
     public Token Lookahead()
     {
         if (_hasLookahead) return _lookahead;
-        var token = Token;
-        if (token.Kind == TokenKind.EndOfFile) return token;
-        var position = token.End;
-        do
-        {
-            token = ReadToken(position);
-            position = token.End;
-        } while (token.Kind == TokenKind.Comment);
-        _lookahead = token;
+        if (Current.Kind == TokenKind.EndOfFile) return Current;
+        _lookahead = ReadSignificantToken(Current.End);
         _hasLookahead = true;
+        return _lookahead;
+    }
+
+    private Token ReadSignificantToken(int position)
+    {
+        var token = ReadToken(position);
+        while (token.Kind == TokenKind.Comment) token = ReadToken(token.End);
         return token;
     }
 
@@ -71,9 +82,15 @@ public sealed class Lexer
     public bool ValueEquals(in Token token, string value) => token.Kind switch
     {
         TokenKind.Name or TokenKind.Int or TokenKind.Float => GetSpan(token).SequenceEqual(value),
-        TokenKind.String or TokenKind.BlockString or TokenKind.Comment => token.Value == value,
+        TokenKind.String or TokenKind.BlockString => token.Value == value,
+        TokenKind.Comment => CommentSpan(token).SequenceEqual(value),
         _ => false,
     };
+
+    /// <summary>A comment token's text without the leading '#' (graphql-js's comment token value).</summary>
+    public string GetCommentText(in Token token) => CommentSpan(token).ToString();
+
+    private ReadOnlySpan<char> CommentSpan(in Token token) => _body.AsSpan(token.Start + 1, token.End - token.Start - 1);
 
     /// <summary>graphql-js's getTokenDesc: the kind, then the value in quotes when the token has one.</summary>
     public string Describe(in Token token)
@@ -82,7 +99,8 @@ public sealed class Lexer
         return token.Kind switch
         {
             TokenKind.Name or TokenKind.Int or TokenKind.Float => kind + " \"" + GetText(token) + "\"",
-            TokenKind.String or TokenKind.BlockString or TokenKind.Comment => kind + " \"" + token.Value + "\"",
+            TokenKind.String or TokenKind.BlockString => kind + " \"" + token.Value + "\"",
+            TokenKind.Comment => kind + " \"" + GetCommentText(token) + "\"",
             _ => kind,
         };
     }
@@ -161,9 +179,9 @@ public sealed class Lexer
 
     private static bool IsUnicodeScalarValue(int code) => code is >= 0 and <= 0xD7FF or >= 0xE000 and <= 0x10FFFF;
 
+    /// <summary>A valid surrogate pair starts at <paramref name="position"/>.</summary>
     private bool IsSupplementaryCodePoint(int position) =>
-        char.IsHighSurrogate((char)CharAt(position)) && CharAt(position + 1) is >= 0xDC00 and <= 0xDFFF
-        && CharAt(position) >= 0;
+        CharAt(position) is >= 0xD800 and <= 0xDBFF && CharAt(position + 1) is >= 0xDC00 and <= 0xDFFF;
 
     /// <summary>A character as graphql-js quotes it in messages: printable ASCII in quotes, else U+XXXX.</summary>
     private string PrintCodePointAt(int position)
@@ -192,7 +210,8 @@ public sealed class Lexer
             else if (IsSupplementaryCodePoint(position)) position += 2;
             else break; // A lone surrogate ends the comment; the next token read reports it.
         }
-        return new Token(TokenKind.Comment, start, position, body.Substring(start + 1, position - start - 1));
+        // No value: the parser skips comments, so their text is only sliced if someone asks (GetCommentText).
+        return new Token(TokenKind.Comment, start, position);
     }
 
     private Token ReadName(int start)

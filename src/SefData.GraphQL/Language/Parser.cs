@@ -33,6 +33,7 @@ public sealed class Parser
     private readonly int _maxTokens;
     private readonly string _body;
     private int _tokenCount;
+    private int _depth; // recursion depth of values, selection sets and types
 
     // Scratch stack for building child lists; borrowed from the thread for the duration of one parse.
     [ThreadStatic] private static SyntaxNode[]? t_scratch;
@@ -50,9 +51,6 @@ public sealed class Parser
         _scratch = t_scratch ?? new SyntaxNode[64];
         t_scratch = null;
     }
-
-    /// <summary>Number of tokens read so far (graphql-js parser.tokenCount).</summary>
-    public int TokenCount => _tokenCount;
 
     // ---- Entry points ---------------------------------------------------------------------------------------------
 
@@ -117,7 +115,7 @@ public sealed class Parser
 
     private DocumentNode ParseDocument()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectToken(TokenKind.StartOfFile);
         var mark = _top;
         do
@@ -150,7 +148,7 @@ public sealed class Parser
             }
             if (hasDescription)
             {
-                throw GraphQLError.SyntaxError(_source, _lexer.Token.Start,
+                throw GraphQLError.SyntaxError(_source, _lexer.Current.Start,
                     "Unexpected description, descriptions are supported only on type definitions.");
             }
             switch (_lexer.GetSpan(keywordToken))
@@ -172,7 +170,7 @@ public sealed class Parser
 
     private OperationDefinitionNode ParseOperationDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         if (Peek(TokenKind.BraceL))
         {
             var shorthandSelectionSet = ParseSelectionSet();
@@ -225,7 +223,7 @@ public sealed class Parser
 
     private VariableDefinitionNode ParseVariableDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var variable = ParseVariable();
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
@@ -243,7 +241,7 @@ public sealed class Parser
 
     private VariableNode ParseVariable()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectToken(TokenKind.Dollar);
         var name = ParseName();
         return new VariableNode { Name = name, Location = Loc(start) };
@@ -252,7 +250,14 @@ public sealed class Parser
     private SelectionSetNode ParseSelectionSet()
     {
         GuardDepth();
-        var start = _lexer.Token;
+        var result = ParseSelectionSetCore();
+        _depth--;
+        return result;
+    }
+
+    private SelectionSetNode ParseSelectionSetCore()
+    {
+        var start = _lexer.Current;
         ExpectToken(TokenKind.BraceL);
         var mark = _top;
         do
@@ -265,7 +270,7 @@ public sealed class Parser
 
     private FieldNode ParseField()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var nameOrAlias = ParseName();
         NameNode? alias = null;
         NameNode name;
@@ -298,7 +303,7 @@ public sealed class Parser
         var mark = _top;
         do
         {
-            var start = _lexer.Token;
+            var start = _lexer.Current;
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
@@ -311,7 +316,7 @@ public sealed class Parser
 
     private SelectionNode ParseFragment()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectToken(TokenKind.Spread);
         var hasTypeCondition = ExpectOptionalKeyword("on");
         if (!hasTypeCondition && Peek(TokenKind.Name))
@@ -334,7 +339,7 @@ public sealed class Parser
 
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("fragment");
         var name = ParseFragmentName();
         ExpectKeyword("on");
@@ -362,7 +367,14 @@ public sealed class Parser
     private ValueNode ParseValueLiteral(bool isConst)
     {
         GuardDepth();
-        var token = _lexer.Token;
+        var result = ParseValueLiteralCore(isConst);
+        _depth--;
+        return result;
+    }
+
+    private ValueNode ParseValueLiteralCore(bool isConst)
+    {
+        var token = _lexer.Current;
         switch (token.Kind)
         {
             case TokenKind.BracketL:
@@ -391,7 +403,7 @@ public sealed class Parser
                 if (isConst)
                 {
                     ExpectToken(TokenKind.Dollar);
-                    if (_lexer.Token.Kind == TokenKind.Name)
+                    if (_lexer.Current.Kind == TokenKind.Name)
                     {
                         throw GraphQLError.SyntaxError(_source, token.Start,
                             "Unexpected variable \"$" + _lexer.GetText(_lexer.Token) + "\" in constant value.");
@@ -406,7 +418,7 @@ public sealed class Parser
 
     private StringValueNode ParseStringLiteral()
     {
-        var token = _lexer.Token;
+        var token = _lexer.Current;
         AdvanceLexer();
         return new StringValueNode
         {
@@ -418,7 +430,7 @@ public sealed class Parser
 
     private ListValueNode ParseList(bool isConst)
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectToken(TokenKind.BracketL);
         var mark = _top;
         while (!ExpectOptionalToken(TokenKind.BracketR)) Push(ParseValueLiteral(isConst));
@@ -428,12 +440,12 @@ public sealed class Parser
 
     private ObjectValueNode ParseObject(bool isConst)
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectToken(TokenKind.BraceL);
         var mark = _top;
         while (!ExpectOptionalToken(TokenKind.BraceR))
         {
-            var fieldStart = _lexer.Token;
+            var fieldStart = _lexer.Current;
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
@@ -451,7 +463,7 @@ public sealed class Parser
         var mark = _top;
         while (Peek(TokenKind.At))
         {
-            var start = _lexer.Token;
+            var start = _lexer.Current;
             ExpectToken(TokenKind.At);
             var name = ParseName();
             var arguments = ParseArguments(isConst);
@@ -465,7 +477,14 @@ public sealed class Parser
     private TypeNode ParseTypeReference()
     {
         GuardDepth();
-        var start = _lexer.Token;
+        var result = ParseTypeReferenceCore();
+        _depth--;
+        return result;
+    }
+
+    private TypeNode ParseTypeReferenceCore()
+    {
+        var start = _lexer.Current;
         TypeNode type;
         if (ExpectOptionalToken(TokenKind.BracketL))
         {
@@ -483,7 +502,7 @@ public sealed class Parser
 
     private NamedTypeNode ParseNamedType()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var name = ParseName();
         return new NamedTypeNode { Name = name, Location = Loc(start) };
     }
@@ -496,7 +515,7 @@ public sealed class Parser
 
     private SchemaDefinitionNode ParseSchemaDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
@@ -518,7 +537,7 @@ public sealed class Parser
 
     private OperationTypeDefinitionNode ParseOperationTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var operation = ParseOperationType();
         ExpectToken(TokenKind.Colon);
         var type = ParseNamedType();
@@ -527,7 +546,7 @@ public sealed class Parser
 
     private ScalarTypeDefinitionNode ParseScalarTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("scalar");
         var name = ParseName();
@@ -543,7 +562,7 @@ public sealed class Parser
 
     private ObjectTypeDefinitionNode ParseObjectTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("type");
         var name = ParseName();
@@ -588,7 +607,7 @@ public sealed class Parser
 
     private FieldDefinitionNode ParseFieldDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         var name = ParseName();
         var arguments = ParseArgumentDefs();
@@ -621,7 +640,7 @@ public sealed class Parser
 
     private InputValueDefinitionNode ParseInputValueDef()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         var name = ParseName();
         ExpectToken(TokenKind.Colon);
@@ -642,7 +661,7 @@ public sealed class Parser
 
     private InterfaceTypeDefinitionNode ParseInterfaceTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("interface");
         var name = ParseName();
@@ -662,7 +681,7 @@ public sealed class Parser
 
     private UnionTypeDefinitionNode ParseUnionTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("union");
         var name = ParseName();
@@ -683,7 +702,7 @@ public sealed class Parser
 
     private EnumTypeDefinitionNode ParseEnumTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("enum");
         var name = ParseName();
@@ -712,7 +731,7 @@ public sealed class Parser
 
     private EnumValueDefinitionNode ParseEnumValueDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         var name = ParseEnumValueName();
         var directives = ParseDirectives(isConst: true);
@@ -727,7 +746,7 @@ public sealed class Parser
 
     private NameNode ParseEnumValueName()
     {
-        var token = _lexer.Token;
+        var token = _lexer.Current;
         if (_lexer.ValueEquals(token, "true") || _lexer.ValueEquals(token, "false") || _lexer.ValueEquals(token, "null"))
         {
             throw GraphQLError.SyntaxError(_source, token.Start,
@@ -738,7 +757,7 @@ public sealed class Parser
 
     private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("input");
         var name = ParseName();
@@ -756,7 +775,7 @@ public sealed class Parser
 
     private DirectiveDefinitionNode ParseDirectiveDefinition()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var description = ParseDescription();
         ExpectKeyword("directive");
         ExpectToken(TokenKind.At);
@@ -784,7 +803,7 @@ public sealed class Parser
 
     private NameNode ParseDirectiveLocation()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         var name = ParseName();
         if (IsDirectiveLocation(name.Value)) return name;
         throw Unexpected(start);
@@ -823,7 +842,7 @@ public sealed class Parser
 
     private SchemaExtensionNode ParseSchemaExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
@@ -843,7 +862,7 @@ public sealed class Parser
 
     private ScalarTypeExtensionNode ParseScalarTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("scalar");
         var name = ParseName();
@@ -854,7 +873,7 @@ public sealed class Parser
 
     private ObjectTypeExtensionNode ParseObjectTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("type");
         var name = ParseName();
@@ -874,7 +893,7 @@ public sealed class Parser
 
     private InterfaceTypeExtensionNode ParseInterfaceTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("interface");
         var name = ParseName();
@@ -894,7 +913,7 @@ public sealed class Parser
 
     private UnionTypeExtensionNode ParseUnionTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("union");
         var name = ParseName();
@@ -906,7 +925,7 @@ public sealed class Parser
 
     private EnumTypeExtensionNode ParseEnumTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("enum");
         var name = ParseName();
@@ -918,7 +937,7 @@ public sealed class Parser
 
     private InputObjectTypeExtensionNode ParseInputObjectTypeExtension()
     {
-        var start = _lexer.Token;
+        var start = _lexer.Current;
         ExpectKeyword("extend");
         ExpectKeyword("input");
         var name = ParseName();
@@ -938,7 +957,7 @@ public sealed class Parser
     private void GuardDepth()
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw GraphQLError.SyntaxError(_source, _lexer.Token.Start, "Document is nested too deeply.");
+            throw GraphQLError.SyntaxError(_source, _lexer.Current.Start, "Document is nested too deeply.");
     }
 
     private NameNode ParseName()
@@ -952,14 +971,14 @@ public sealed class Parser
     /// <summary>A node spans from its first token to the last token consumed (graphql-js <c>node()</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Location? Loc(in Token start) =>
-        _noLocation ? null : new Location(start.Start, _lexer.LastToken.End, _source);
+        _noLocation ? null : new Location(start.Start, _lexer.Previous.End, _source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Peek(TokenKind kind) => _lexer.Token.Kind == kind;
+    private bool Peek(TokenKind kind) => _lexer.Current.Kind == kind;
 
     private Token ExpectToken(TokenKind kind)
     {
-        var token = _lexer.Token;
+        var token = _lexer.Current;
         if (token.Kind == kind)
         {
             AdvanceLexer();
@@ -971,14 +990,14 @@ public sealed class Parser
 
     private bool ExpectOptionalToken(TokenKind kind)
     {
-        if (_lexer.Token.Kind != kind) return false;
+        if (_lexer.Current.Kind != kind) return false;
         AdvanceLexer();
         return true;
     }
 
     private void ExpectKeyword(string keyword)
     {
-        var token = _lexer.Token;
+        var token = _lexer.Current;
         if (!_lexer.IsKeyword(token, keyword))
         {
             throw GraphQLError.SyntaxError(_source, token.Start,
@@ -1020,7 +1039,8 @@ public sealed class Parser
         var count = _top - mark;
         if (count == 0) return [];
         var result = new T[count];
-        for (var i = 0; i < count; i++) result[i] = (T)_scratch[mark + i];
+        // Every node pushed between mark and top was parsed as a T, so the checked cast is redundant.
+        for (var i = 0; i < count; i++) result[i] = Unsafe.As<T>(_scratch[mark + i]);
         _top = mark;
         return result;
     }

@@ -27,7 +27,7 @@ public readonly struct Token
     public int Start { get; }
     /// <summary>Offset just past the last character.</summary>
     public int End { get; }
-    /// <summary>The cooked value of a String or BlockString token, or a comment's text without the '#'; else null.</summary>
+    /// <summary>The cooked value of a String or BlockString token; null for every other kind.</summary>
     public string? Value { get; }
 
     public override string ToString() => $"{Kind} [{Start},{End})";

@@ -97,6 +97,12 @@ public class LexerTests
         var afterComment = LexError("# c" + '\uD800' + "x");
         Assert.Equal("Syntax Error: Invalid character: U+D800.", afterComment.Message);
         Assert.Equal([new SourceLocation(1, 4)], afterComment.Locations);
+        var inBlock = LexError("\"\"\"a" + '\uDC00' + "\"\"\"");
+        Assert.Equal("Syntax Error: Invalid character within String: U+DC00.", inBlock.Message);
+        Assert.Equal([new SourceLocation(1, 5)], inBlock.Locations);
+        var trailingHigh = LexError("{ a }" + '\uD83D');
+        Assert.Equal("Syntax Error: Invalid character: U+D83D.", trailingHigh.Message);
+        Assert.Equal([new SourceLocation(1, 6)], trailingHigh.Locations);
     }
 
     [Theory]
@@ -128,5 +134,24 @@ public class LexerTests
         var token = Assert.Single(Lex(body));
         Assert.Equal(TokenKind.BlockString, token.Kind);
         Assert.Equal(value, token.Value);
+    }
+
+    [Fact]
+    public void Reads_comments_as_tokens_and_lookahead_skips_them()
+    {
+        var lexer = new Lexer("a # first\n# second\r\nb");
+        var a = lexer.Advance();
+        Assert.Equal("a", lexer.GetText(a));
+        var raw = lexer.ReadToken(a.End);
+        Assert.Equal(TokenKind.Comment, raw.Kind);
+        Assert.Equal(" first", lexer.GetCommentText(raw));
+        Assert.Equal("Comment \" first\"", lexer.Describe(raw));
+        var next = lexer.Lookahead();
+        Assert.Equal("b", lexer.GetText(next));
+        Assert.Equal(a.End, lexer.Token.End); // lookahead does not move
+        Assert.Equal(next.Start, lexer.Advance().Start);
+        Assert.Equal(a.Start, lexer.LastToken.Start);
+        Assert.Equal(TokenKind.EndOfFile, lexer.Advance().Kind);
+        Assert.Equal(TokenKind.EndOfFile, lexer.Advance().Kind);
     }
 }

@@ -13,7 +13,16 @@ public static class ParseCorpus
 {
     public const string Separator = "# ---";
 
-    public sealed record Case(string Id, string Document);
+    /// <summary>How a corpus document is parsed: the file name says (see Corpus/README.md).</summary>
+    public enum Mode { Document, Value, ConstValue, Type }
+
+    public sealed record Case(string Id, string Document, Mode Mode);
+
+    private static Mode ModeOf(string fileName) =>
+        fileName.EndsWith(".value", StringComparison.Ordinal) ? Mode.Value
+        : fileName.EndsWith(".const", StringComparison.Ordinal) ? Mode.ConstValue
+        : fileName.EndsWith(".type", StringComparison.Ordinal) ? Mode.Type
+        : Mode.Document;
 
     /// <summary>graphql-js's answer: printed output, or a syntax error's message and locations.</summary>
     public sealed record OracleResult(string? Printed, string? ErrorMessage, IReadOnlyList<(int Line, int Column)> Locations)
@@ -63,10 +72,11 @@ public static class ParseCorpus
         foreach (var file in files)
         {
             var name = Path.GetFileNameWithoutExtension(file);
+            var mode = ModeOf(name);
             var index = 0;
             foreach (var document in Split(File.ReadAllText(file, new UTF8Encoding(false))))
             {
-                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document));
+                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, mode));
             }
         }
         return cases;
@@ -107,6 +117,16 @@ public static class ParseCorpus
 
     private static IReadOnlyDictionary<string, OracleResult> RunOracle()
     {
+        var cases = Cases;
+        var results = RunOracle(cases.Select(c => (c.Document, c.Mode)).ToList());
+        var byId = new Dictionary<string, OracleResult>();
+        for (var i = 0; i < cases.Count; i++) byId[cases[i].Id] = results[i];
+        return byId;
+    }
+
+    /// <summary>Runs graphql-js once over all the given sources and returns its answers in the same order.</summary>
+    public static IReadOnlyList<OracleResult> RunOracle(IReadOnlyList<(string Source, Mode Mode)> cases)
+    {
         var root = RepoRoot();
         var jsFolder = Path.Combine(root, "tests", "js");
         if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
@@ -115,12 +135,23 @@ public static class ParseCorpus
                 "graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
         }
 
-        var cases = Cases;
         var input = new StringBuilder("[");
         for (var i = 0; i < cases.Count; i++)
         {
             if (i > 0) input.Append(',');
-            AppendJsonString(input, cases[i].Document);
+            if (cases[i].Mode == Mode.Document)
+            {
+                AppendJsonString(input, cases[i].Source);
+                continue;
+            }
+            input.Append("{\"mode\":\"").Append(cases[i].Mode switch
+            {
+                Mode.Value => "value",
+                Mode.ConstValue => "constValue",
+                _ => "type",
+            }).Append("\",\"source\":");
+            AppendJsonString(input, cases[i].Source);
+            input.Append('}');
         }
         input.Append(']');
 
@@ -143,8 +174,7 @@ public static class ParseCorpus
             throw new InvalidOperationException("oracle-parse.mjs failed: " + stderr.Result);
 
         using var json = JsonDocument.Parse(stdout.Result);
-        var results = new Dictionary<string, OracleResult>();
-        var index = 0;
+        var results = new List<OracleResult>();
         foreach (var element in json.RootElement.EnumerateArray())
         {
             OracleResult result;
@@ -153,7 +183,7 @@ public static class ParseCorpus
                 result = new OracleResult(printed.GetString(), null, [])
                 {
                     Ast = element.GetProperty("ast").GetString(),
-                    TokenCount = element.GetProperty("tokenCount").GetInt32(),
+                    TokenCount = element.TryGetProperty("tokenCount", out var count) ? count.GetInt32() : -1,
                 };
             }
             else
@@ -164,9 +194,10 @@ public static class ParseCorpus
                     locations.Add((location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
                 result = new OracleResult(null, error.GetProperty("message").GetString(), locations);
             }
-            results[cases[index++].Id] = result;
+            results.Add(result);
         }
-        if (index != cases.Count) throw new InvalidOperationException($"oracle answered {index} of {cases.Count} documents");
+        if (results.Count != cases.Count)
+            throw new InvalidOperationException($"oracle answered {results.Count} of {cases.Count} documents");
         return results;
     }
 

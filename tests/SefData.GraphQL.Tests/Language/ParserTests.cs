@@ -68,6 +68,18 @@ public class ParserTests
         Assert.Equal([new SourceLocation(1, 7)], error.Locations);
     }
 
+    // Expectations taken from graphql-js 16.11 parse(document, {maxTokens}).
+    [Theory]
+    [InlineData("{ a b }", 3, 1, 7)]
+    [InlineData("# c\n{ a }", 2, 2, 5)]
+    [InlineData("\"d\" type T", 1, 1, 5)]
+    public void Max_tokens_error_is_placed_like_graphql_js(string body, int maxTokens, int line, int column)
+    {
+        var error = ParseError(body, new ParseOptions { MaxTokens = maxTokens });
+        Assert.Equal($"Syntax Error: Document contains more that {maxTokens} tokens. Parsing aborted.", error.Message);
+        Assert.Equal([new SourceLocation(line, column)], error.Locations);
+    }
+
     [Fact]
     public void No_location_leaves_locations_unset()
     {

@@ -75,4 +75,12 @@ public class PrinterTests
             "{\n  f(\n    argumentNumberOne: \"value one\"\n    argumentNumberTwo: \"value two\"\n    argumentThree: 3\n  )\n}",
             printed);
     }
+
+    [Fact]
+    public void Nodes_print_themselves_with_ToString()
+    {
+        var value = Parser.ParseValue("{a: [1, \"x\"]}");
+        Assert.Equal("{a: [1, \"x\"]}", value.ToString());
+        Assert.Equal("[Int!]", Parser.ParseType("[ Int ! ]").ToString());
+    }
 }
