@@ -335,7 +335,7 @@ public sealed class SchemaBuilder
 
     /// <summary>
     /// Like <see cref="Build"/> without throwing. When only schema validation fails, <paramref name="schema"/> is still
-    /// set (it is unusable for execution); when references cannot be resolved it is null.
+    /// set (for printing or inspection; it must not be executed); after SDL or reference errors it is null.
     /// </summary>
     public bool TryBuild(out Schema? schema, out IReadOnlyList<GraphQLError> errors)
     {
@@ -343,6 +343,7 @@ public sealed class SchemaBuilder
         schema = new BuildContext(this, list).Build();
         if (list.Count > 0)
         {
+            schema = null;
             errors = list;
             return false;
         }
