@@ -118,4 +118,15 @@ public class SchemaBuilderTests
             ],
             errors.Select(e => e.Message));
     }
+
+    [Fact]
+    public void Sdl_cost_directive_sets_field_cost()
+    {
+        var schema = SchemaBuilder.BuildSchema("""
+            directive @cost(weight: String!) on FIELD_DEFINITION
+            type Query { a: Int @cost(weight: "10") b: Int }
+            """);
+        Assert.Equal(10, schema.QueryType!.GetField("a")!.Cost);
+        Assert.Null(schema.QueryType!.GetField("b")!.Cost);
+    }
 }
