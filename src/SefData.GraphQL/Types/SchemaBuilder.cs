@@ -616,6 +616,7 @@ public sealed class SchemaBuilder
                     {
                         Description = c.Description, AstNode = c.AstNode, ExtensionAstNodes = c.ExtensionAstNodes, Metadata = c.Metadata,
                         IsTypeOf = builder._isTypeOf.GetValueOrDefault(c.Name) ?? c.IsTypeOf,
+                        ClrType = c.ClrType,
                     };
                 default:
                     throw new ArgumentOutOfRangeException(nameof(config));

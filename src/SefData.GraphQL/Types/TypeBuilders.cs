@@ -195,10 +195,8 @@ public sealed class ObjectTypeBuilder : ComplexTypeBuilder<ObjectTypeBuilder>
 /// </summary>
 public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<T>>
 {
-    internal ObjectTypeBuilder(ComplexTypeConfig config) : base(config)
-    {
-        config.IsTypeOf ??= (value, _) => new ValueTask<bool>(value is T);
-    }
+    // No automatic IsTypeOf: the executor would then reject dictionaries, JSON and projections completed as this type.
+    internal ObjectTypeBuilder(ComplexTypeConfig config) : base(config) { }
 
     /// <summary>A field read from a member of <typeparamref name="T"/>; its name is the member name in camelCase.</summary>
     public ObjectTypeBuilder<T> Field<TValue>(Expression<Func<T, TValue>> member, TypeReference? type = null, Action<FieldBuilder>? configure = null)
@@ -206,8 +204,10 @@ public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<
         var memberInfo = (member.Body as MemberExpression)?.Member
             ?? throw new ArgumentException("Expected a member access such as x => x.Name.", nameof(member));
         var compiled = member.Compile();
-        var field = new FieldBuilder(ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo));
-        field.Resolve(ctx => compiled((T)ctx.Parent!));
+        var name = ToCamelCase(memberInfo.Name);
+        var field = new FieldBuilder(name, type ?? ClrTypeMapper.Reference(memberInfo));
+        // A parent of another shape (a projection, a dictionary, JSON) is read by name instead.
+        field.Resolve(ctx => ctx.Parent is T parent ? compiled(parent) : DefaultResolvers.GetValue(ctx.Parent, name));
         configure?.Invoke(field);
         Config.AddField(field);
         return this;
