@@ -13,7 +13,7 @@ namespace SefData.GraphQL.Types;
 /// <code>
 /// var schema = new SchemaBuilder()
 ///     .Query(q => q.Field("school", "School", f => f.Argument("id", "ID!").Resolve(ctx => repo.Find(ctx.GetArgument&lt;string&gt;("id")))))
-///     .Object&lt;School&gt;("School", t => t.Field(s => s.Name).Field("colour", "Colour", ctx => ...))
+///     .Object&lt;School&gt;(t => t.Field(s => s.Name).Field("colour", "Colour", ctx => ...))
 ///     .Enum&lt;Colour&gt;()
 ///     .Build();
 /// </code>
