@@ -86,6 +86,7 @@ public sealed class FieldBuilder
     }
 
     /// <summary>An argument with a default value (an internal value, e.g. <c>50</c>).</summary>
+    /// <remarks>A literal <c>null</c> binds to the other overload (no default); use <c>a => a.Default(null)</c> for a null default.</remarks>
     public FieldBuilder Argument(string name, TypeReference type, object? defaultValue, string? description = null)
         => Argument(name, type, a => a.Default(defaultValue).Description(description));
 
