@@ -209,6 +209,7 @@ public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<
         var field = new FieldBuilder(name, type ?? ClrTypeMapper.Reference(memberInfo));
         // A parent of another shape (a projection, a dictionary, JSON) is read by name instead.
         field.Resolve(ctx => ctx.Parent is T parent ? compiled(parent) : DefaultResolvers.GetValue(ctx.Parent, name));
+        ClrTypeMapper.ApplyAttributes(memberInfo, field.Description, reason => field.Deprecated(reason));
         configure?.Invoke(field);
         Config.AddField(field);
         return this;
@@ -222,7 +223,9 @@ public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<
             if (prop.GetIndexParameters().Length > 0 || !prop.CanRead) continue;
             var name = ToCamelCase(prop.Name);
             if (Config.Fields.Any(f => f.Name == name)) continue;
-            Config.AddField(new FieldBuilder(name, ClrTypeMapper.Reference(prop)));
+            var field = new FieldBuilder(name, ClrTypeMapper.Reference(prop));
+            ClrTypeMapper.ApplyAttributes(prop, field.Description, reason => field.Deprecated(reason));
+            Config.AddField(field);
         }
         return this;
     }
@@ -337,7 +340,11 @@ public sealed class InputObjectTypeBuilder<T>
     {
         var memberInfo = (member.Body as System.Linq.Expressions.MemberExpression)?.Member
             ?? throw new ArgumentException("Expected a member access such as x => x.Name.", nameof(member));
-        _inner.Field(ObjectTypeBuilder<T>.ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo), configure);
+        _inner.Field(ObjectTypeBuilder<T>.ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo), f =>
+        {
+            ClrTypeMapper.ApplyAttributes(memberInfo, f.Description, reason => f.Deprecated(reason));
+            configure?.Invoke(f);
+        });
         return this;
     }
 
@@ -355,7 +362,7 @@ public sealed class InputObjectTypeBuilder<T>
             if (prop.GetIndexParameters().Length > 0 || !prop.CanWrite) continue;
             var name = ObjectTypeBuilder<T>.ToCamelCase(prop.Name);
             if (_inner.Config.Fields.Any(f => f.Name == name)) continue;
-            _inner.Field(name, ClrTypeMapper.Reference(prop));
+            _inner.Field(name, ClrTypeMapper.Reference(prop), f => ClrTypeMapper.ApplyAttributes(prop, f.Description, reason => f.Deprecated(reason)));
         }
         return this;
     }
@@ -473,6 +480,13 @@ internal sealed class DirectiveConfig(string name)
 /// <summary>Maps CLR member types to GraphQL type references (nullable reference annotations decide nullability).</summary>
 internal static class ClrTypeMapper
 {
+    /// <summary>[Description] becomes the description and [Obsolete] the deprecation, as for CLR enum members.</summary>
+    public static void ApplyAttributes(MemberInfo member, Func<string?, object> describe, Action<string> deprecate)
+    {
+        if (member.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>() is { } description) describe(description.Description);
+        if (member.GetCustomAttribute<ObsoleteAttribute>() is { } obsolete) deprecate(obsolete.Message ?? DirectiveDefinition.DefaultDeprecationReason);
+    }
+
     private static readonly NullabilityInfoContext NullabilityContext = new();
 
     public static TypeReference Reference(MemberInfo member)
