@@ -40,8 +40,14 @@ public sealed class ObjectType : ComplexType
 
     public override TypeKind Kind => TypeKind.Object;
 
-    /// <summary>Used by the default type resolver when the value carries no <c>__typename</c>.</summary>
+    /// <summary>
+    /// Used by the default type resolver when the value carries no <c>__typename</c>. As in graphql-js, the executor
+    /// also checks it on every value completed as this type, so leave it null unless every value passes.
+    /// </summary>
     public IsTypeOfResolver? IsTypeOf { get; init; }
+
+    /// <summary>The CLR type behind a code-first type (<c>Object&lt;T&gt;</c>); the default type resolver matches instances of it.</summary>
+    public Type? ClrType { get; init; }
 }
 
 public sealed class InterfaceType : ComplexType, IAbstractType

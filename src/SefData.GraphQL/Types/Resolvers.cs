@@ -170,8 +170,8 @@ public static class DefaultResolvers
 
     /// <summary>
     /// graphql-js defaultTypeResolver: the value's <c>__typename</c> (dictionary key, JSON property or CLR property),
-    /// then the first possible type whose IsTypeOf accepts the value. As a CLR convenience, a possible type named
-    /// like the value's CLR type is chosen last.
+    /// then the first possible type whose IsTypeOf accepts the value. As CLR conveniences, then a possible type whose
+    /// <see cref="ObjectType.ClrType"/> the value is an instance of, then one named like the value's CLR type.
     /// </summary>
     public static readonly TypeResolver ResolveType = ResolveTypeAsync;
 
@@ -189,6 +189,10 @@ public static class DefaultResolvers
         }
         if (value is not null && value is not JsonElement && value is not IDictionary)
         {
+            foreach (var type in possible)
+            {
+                if (type.ClrType is { } clrType && clrType.IsInstanceOfType(value)) return type.Name;
+            }
             var clrName = value.GetType().Name;
             foreach (var type in possible)
             {

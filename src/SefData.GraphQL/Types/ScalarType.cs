@@ -29,6 +29,12 @@ public class ScalarType : NamedType, ILeafType
 
     public override TypeKind Kind => TypeKind.Scalar;
 
+    /// <summary>
+    /// When true, JSON input (variables) reaches <see cref="ParseValue"/> as the original <c>JsonElement</c>, e.g. to
+    /// read a number's exact decimal text; otherwise it arrives as a plain CLR value (string, bool, int, long, double).
+    /// </summary>
+    public virtual bool ReceivesJsonElements => false;
+
     /// <summary>Rendered as <c>@specifiedBy(url:)</c> and exposed as __Type.specifiedByURL.</summary>
     public string? SpecifiedByUrl { get; init; }
 
@@ -72,8 +78,8 @@ public class ScalarType : NamedType, ILeafType
         public override object? Serialize(object? value)
         {
             var coerced = Leaf(value);
+            if (coerced is int) return coerced; // already boxed: no new allocation
             if (coerced is bool b) return b ? 1 : 0;
-            if (coerced is int i) return i;
             double num;
             if (coerced is string s && s.Length > 0) num = JsNumber.Parse(s);
             else if (!JsNumber.TryGetDouble(coerced, out num))
@@ -87,7 +93,7 @@ public class ScalarType : NamedType, ILeafType
 
         public override object? ParseValue(object? value)
         {
-            if (value is int i) return i;
+            if (value is int) return value;
             if (!JsNumber.TryGetDouble(value, out var num) || !JsNumber.IsInteger(num))
                 throw new GraphQLError($"Int cannot represent non-integer value: {Inspector.Inspect(value)}");
             if (num > int.MaxValue || num < int.MinValue)
@@ -115,6 +121,7 @@ public class ScalarType : NamedType, ILeafType
         public override object? Serialize(object? value)
         {
             var coerced = Leaf(value);
+            if (coerced is double d && double.IsFinite(d)) return coerced;
             if (coerced is bool b) return b ? 1.0 : 0.0;
             double num;
             if (coerced is string s && s.Length > 0) num = JsNumber.Parse(s);
@@ -190,7 +197,7 @@ public class ScalarType : NamedType, ILeafType
         public override object? Serialize(object? value)
         {
             var coerced = Leaf(value);
-            if (coerced is bool b) return b;
+            if (coerced is bool) return coerced;
             if (JsNumber.TryGetDouble(coerced, out var num) && double.IsFinite(num)) return num != 0;
             throw new GraphQLError($"Boolean cannot represent a non boolean value: {Inspector.Inspect(coerced)}");
         }

@@ -13,7 +13,7 @@ namespace SefData.GraphQL.Types;
 /// <code>
 /// var schema = new SchemaBuilder()
 ///     .Query(q => q.Field("school", "School", f => f.Argument("id", "ID!").Resolve(ctx => repo.Find(ctx.GetArgument&lt;string&gt;("id")))))
-///     .Object&lt;School&gt;("School", t => t.Field(s => s.Name).Field("colour", "Colour", ctx => ...))
+///     .Object&lt;School&gt;(t => t.Field(s => s.Name).Field("colour", "Colour", ctx => ...))
 ///     .Enum&lt;Colour&gt;()
 ///     .Build();
 /// </code>
@@ -246,7 +246,7 @@ public sealed class SchemaBuilder
     /// </remarks>
     public SchemaBuilder AddSdl(DocumentNode document)
     {
-        var errors = SdlValidator.Validate(document);
+        var errors = SdlValidator.Validate(document, ExistingDefinitions());
         if (errors.Count > 0)
         {
             _buildErrors.AddRange(errors);
@@ -256,11 +256,57 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    // Code-first definitions an SDL document may use or extend.
+    private SdlValidator.ExistingDefinitions ExistingDefinitions()
+    {
+        var types = new Dictionary<string, SdlValidator.ExistingType>(StringComparer.Ordinal);
+        foreach (var config in _types)
+        {
+            types[config.Name] = config switch
+            {
+                ComplexTypeConfig c => new(c.IsInterface ? "interface" : "object", c.Fields.Select(f => f.Name).ToList(), []),
+                InputObjectConfig io => new("input object", io.Fields.Select(f => f.Name).ToList(), []),
+                EnumConfig e => new("enum", [], e.Values.Select(v => v.Name).ToList()),
+                UnionConfig => new("union", [], []),
+                // A scalar implementation may be declared again in SDL (the implementation is kept).
+                PrebuiltConfig { Type: ScalarType } => new("scalar", [], []) { ImplementationOnly = true },
+                PrebuiltConfig { Type: var t } => new(t switch
+                {
+                    ObjectType => "object",
+                    InterfaceType => "interface",
+                    UnionType => "union",
+                    EnumType => "enum",
+                    InputObjectType => "input object",
+                    _ => "scalar",
+                }, [], []),
+                _ => new("scalar", [], []),
+            };
+        }
+        var directives = _directives.Select(d => new DirectiveDefinition(d.Name, d.Locations,
+                d.Arguments.Select(a => new ArgumentDefinition(a.Name, a.Type.Type ?? (a.Type.Node is { } n ? PlaceholderType(n) : ScalarType.String))
+                {
+                    HasDefaultValue = a.HasDefault,
+                }), d.IsRepeatable))
+            .Concat(_prebuiltDirectives)
+            .ToList();
+        return new SdlValidator.ExistingDefinitions(types, directives);
+    }
+
+    // Only the shape matters to the SDL rules (required or not, and its printed form).
+    private static GraphQLType PlaceholderType(TypeNode node) => node switch
+    {
+        NonNullTypeNode nn => new NonNullType(PlaceholderType(nn.Type)),
+        ListTypeNode l => new ListType(PlaceholderType(l.Type)),
+        NamedTypeNode named => new ScalarType(named.Name.Value),
+        _ => ScalarType.String,
+    };
+
     // Used by SdlReader.
     internal void AddBuildError(GraphQLError error) => _buildErrors.Add(error);
     internal TypeConfig? FindType(string name) => _typesByName.GetValueOrDefault(name);
     internal void AddType(TypeConfig config)
     {
+        if (config is ScalarConfig && _typesByName.GetValueOrDefault(config.Name) is PrebuiltConfig { Type: ScalarType }) return;
         if (_typesByName.ContainsKey(config.Name))
         {
             _buildErrors.Add(new GraphQLError($"There can be only one type named \"{config.Name}\".", config.AstNode is null ? null : [config.AstNode.Name]));
@@ -289,7 +335,7 @@ public sealed class SchemaBuilder
 
     /// <summary>
     /// Like <see cref="Build"/> without throwing. When only schema validation fails, <paramref name="schema"/> is still
-    /// set (it is unusable for execution); when references cannot be resolved it is null.
+    /// set (for printing or inspection; it must not be executed); after SDL or reference errors it is null.
     /// </summary>
     public bool TryBuild(out Schema? schema, out IReadOnlyList<GraphQLError> errors)
     {
@@ -297,6 +343,7 @@ public sealed class SchemaBuilder
         schema = new BuildContext(this, list).Build();
         if (list.Count > 0)
         {
+            schema = null;
             errors = list;
             return false;
         }
@@ -346,9 +393,12 @@ public sealed class SchemaBuilder
             {
                 string? name = null;
                 SyntaxNode? node = null;
+                var conventional = op switch { OperationType.Query => "Query", OperationType.Mutation => "Mutation", _ => "Subscription" };
                 if (builder._roots.TryGetValue(op, out var root)) (name, node) = root;
-                else if (builder._schemaAst is null)
-                    name = op switch { OperationType.Query => "Query", OperationType.Mutation => "Mutation", _ => "Subscription" };
+                // Without a schema definition, graphql-js buildASTSchema lets a type with the conventional name win
+                // over an `extend schema` root (roots declared in code are explicit and keep priority).
+                if (builder._schemaAst is null && (name is null || node is not null) && _map.ContainsKey(conventional))
+                    (name, node) = (conventional, null);
                 if (name is null) return null;
                 var type = Lookup(name);
                 if (type is null)
@@ -566,6 +616,7 @@ public sealed class SchemaBuilder
                     {
                         Description = c.Description, AstNode = c.AstNode, ExtensionAstNodes = c.ExtensionAstNodes, Metadata = c.Metadata,
                         IsTypeOf = builder._isTypeOf.GetValueOrDefault(c.Name) ?? c.IsTypeOf,
+                        ClrType = c.ClrType,
                     };
                 default:
                     throw new ArgumentOutOfRangeException(nameof(config));

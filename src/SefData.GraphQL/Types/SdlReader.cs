@@ -114,6 +114,7 @@ internal static class SdlReader
             var field = new FieldBuilder(f.Name.Value, TypeReference.FromNode(f.Type)) { AstNode = f };
             field.Description(f.Description?.Value);
             if (GetDeprecationReason(f.Directives) is { } reason) field.Deprecated(reason);
+            if (GetCost(f.Directives) is { } cost) field.Cost(cost);
             foreach (var a in f.Arguments) field.Arguments.Add(CreateInputValue(a));
             c.AddField(field);
         }
@@ -186,6 +187,17 @@ internal static class SdlReader
         }
         return null;
     }
+
+    /// <summary>
+    /// <c>@cost(weight: 10)</c> (or HotChocolate's <c>@cost(weight: "10")</c>) on a field sets
+    /// <see cref="FieldDefinition.Cost"/>, so SDL-first schemas feed the cost limit like code-first ones.
+    /// </summary>
+    private static int? GetCost(IReadOnlyList<DirectiveNode> directives) => GetDirectiveArgument(directives, "cost", "weight") switch
+    {
+        IntValueNode i when int.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        StringValueNode s when int.TryParse(s.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
 
     private static ValueNode? GetDirectiveArgument(IReadOnlyList<DirectiveNode> directives, string directive, string argument)
     {

@@ -86,6 +86,7 @@ public sealed class FieldBuilder
     }
 
     /// <summary>An argument with a default value (an internal value, e.g. <c>50</c>).</summary>
+    /// <remarks>A literal <c>null</c> binds to the other overload (no default); use <c>a => a.Default(null)</c> for a null default.</remarks>
     public FieldBuilder Argument(string name, TypeReference type, object? defaultValue, string? description = null)
         => Argument(name, type, a => a.Default(defaultValue).Description(description));
 
@@ -195,10 +196,8 @@ public sealed class ObjectTypeBuilder : ComplexTypeBuilder<ObjectTypeBuilder>
 /// </summary>
 public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<T>>
 {
-    internal ObjectTypeBuilder(ComplexTypeConfig config) : base(config)
-    {
-        config.IsTypeOf ??= (value, _) => new ValueTask<bool>(value is T);
-    }
+    // No automatic IsTypeOf: the executor would then reject dictionaries, JSON and projections completed as this type.
+    internal ObjectTypeBuilder(ComplexTypeConfig config) : base(config) { }
 
     /// <summary>A field read from a member of <typeparamref name="T"/>; its name is the member name in camelCase.</summary>
     public ObjectTypeBuilder<T> Field<TValue>(Expression<Func<T, TValue>> member, TypeReference? type = null, Action<FieldBuilder>? configure = null)
@@ -206,8 +205,11 @@ public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<
         var memberInfo = (member.Body as MemberExpression)?.Member
             ?? throw new ArgumentException("Expected a member access such as x => x.Name.", nameof(member));
         var compiled = member.Compile();
-        var field = new FieldBuilder(ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo));
-        field.Resolve(ctx => compiled((T)ctx.Parent!));
+        var name = ToCamelCase(memberInfo.Name);
+        var field = new FieldBuilder(name, type ?? ClrTypeMapper.Reference(memberInfo));
+        // A parent of another shape (a projection, a dictionary, JSON) is read by name instead.
+        field.Resolve(ctx => ctx.Parent is T parent ? compiled(parent) : DefaultResolvers.GetValue(ctx.Parent, name));
+        ClrTypeMapper.ApplyAttributes(memberInfo, field.Description, reason => field.Deprecated(reason));
         configure?.Invoke(field);
         Config.AddField(field);
         return this;
@@ -221,7 +223,9 @@ public sealed class ObjectTypeBuilder<T> : ComplexTypeBuilder<ObjectTypeBuilder<
             if (prop.GetIndexParameters().Length > 0 || !prop.CanRead) continue;
             var name = ToCamelCase(prop.Name);
             if (Config.Fields.Any(f => f.Name == name)) continue;
-            Config.AddField(new FieldBuilder(name, ClrTypeMapper.Reference(prop)));
+            var field = new FieldBuilder(name, ClrTypeMapper.Reference(prop));
+            ClrTypeMapper.ApplyAttributes(prop, field.Description, reason => field.Deprecated(reason));
+            Config.AddField(field);
         }
         return this;
     }
@@ -336,7 +340,11 @@ public sealed class InputObjectTypeBuilder<T>
     {
         var memberInfo = (member.Body as System.Linq.Expressions.MemberExpression)?.Member
             ?? throw new ArgumentException("Expected a member access such as x => x.Name.", nameof(member));
-        _inner.Field(ObjectTypeBuilder<T>.ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo), configure);
+        _inner.Field(ObjectTypeBuilder<T>.ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo), f =>
+        {
+            ClrTypeMapper.ApplyAttributes(memberInfo, f.Description, reason => f.Deprecated(reason));
+            configure?.Invoke(f);
+        });
         return this;
     }
 
@@ -354,7 +362,7 @@ public sealed class InputObjectTypeBuilder<T>
             if (prop.GetIndexParameters().Length > 0 || !prop.CanWrite) continue;
             var name = ObjectTypeBuilder<T>.ToCamelCase(prop.Name);
             if (_inner.Config.Fields.Any(f => f.Name == name)) continue;
-            _inner.Field(name, ClrTypeMapper.Reference(prop));
+            _inner.Field(name, ClrTypeMapper.Reference(prop), f => ClrTypeMapper.ApplyAttributes(prop, f.Description, reason => f.Deprecated(reason)));
         }
         return this;
     }
@@ -472,6 +480,13 @@ internal sealed class DirectiveConfig(string name)
 /// <summary>Maps CLR member types to GraphQL type references (nullable reference annotations decide nullability).</summary>
 internal static class ClrTypeMapper
 {
+    /// <summary>[Description] becomes the description and [Obsolete] the deprecation, as for CLR enum members.</summary>
+    public static void ApplyAttributes(MemberInfo member, Func<string?, object> describe, Action<string> deprecate)
+    {
+        if (member.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>() is { } description) describe(description.Description);
+        if (member.GetCustomAttribute<ObsoleteAttribute>() is { } obsolete) deprecate(obsolete.Message ?? DirectiveDefinition.DefaultDeprecationReason);
+    }
+
     private static readonly NullabilityInfoContext NullabilityContext = new();
 
     public static TypeReference Reference(MemberInfo member)

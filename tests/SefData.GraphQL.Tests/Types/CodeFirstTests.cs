@@ -192,4 +192,28 @@ public class CodeFirstTests
         Assert.Equal([InspectionFramework.Cif2010], received.Frameworks);
         Assert.Equal(50, received.Limit);
     }
+
+    public sealed class Person
+    {
+        [Description("Full name")]
+        public string Name { get; init; } = "";
+
+        [Obsolete("Use name")]
+        public string? FullName { get; init; }
+
+        [Obsolete]
+        public int? Age { get; init; }
+    }
+
+    [Fact]
+    public void Clr_attributes_give_descriptions_and_deprecations()
+    {
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("me", "Person"))
+            .Object<Person>(p => p.AllProperties())
+            .Build();
+        Assert.Equal(
+            "type Person {\n  \"\"\"Full name\"\"\"\n  name: String!\n  fullName: String @deprecated(reason: \"Use name\")\n  age: Int @deprecated\n}",
+            SchemaPrinter.PrintType(schema.GetType("Person")!));
+    }
 }

@@ -123,4 +123,26 @@ public class ResolverTests
         var error = Assert.Throws<InvalidOperationException>(() => MiniExecutor.Execute(schema, "{ a }"));
         Assert.Contains("ResolveValueTask", error.Message, StringComparison.Ordinal);
     }
+
+    public sealed class LocalAuthorityRecord
+    {
+        public string Code { get; init; } = "";
+    }
+
+    [Fact]
+    public void Code_first_clr_types_resolve_abstract_types_without_is_type_of()
+    {
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("things", "[Thing]", _ => new object?[]
+            {
+                new LocalAuthorityRecord { Code = "W06" },
+                new Dictionary<string, object?> { ["__typename"] = "LocalAuthority", ["code"] = "W07" },
+            }))
+            .Object<LocalAuthorityRecord>(o => o.Field(x => x.Code), name: "LocalAuthority")
+            .Union("Thing", "LocalAuthority")
+            .Build();
+        Assert.Null(((ObjectType)schema.GetType("LocalAuthority")!).IsTypeOf);
+        Assert.Equal("""{"things":[{"__typename":"LocalAuthority","code":"W06"},{"__typename":"LocalAuthority","code":"W07"}]}""",
+            JsonValues.ToJsonString(MiniExecutor.Execute(schema, "{ things { __typename ... on LocalAuthority { code } } }")));
+    }
 }

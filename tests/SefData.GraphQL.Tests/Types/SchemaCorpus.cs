@@ -20,7 +20,10 @@ public static class SchemaCorpus
     }
 
     private static readonly Lazy<IReadOnlyList<Case>> s_cases = new(LoadCases);
-    private static readonly Lazy<(string Query, IReadOnlyList<OracleResult> Results)> s_oracle = new(RunOracle);
+    private static readonly Lazy<(string Query, string IntrospectionSchema, IReadOnlyList<OracleResult> Results)> s_oracle = new(RunOracle);
+
+    /// <summary>graphql-js printIntrospectionSchema (the same for every schema).</summary>
+    public static string IntrospectionSchema => s_oracle.Value.IntrospectionSchema;
 
     /// <summary>graphql-js getIntrospectionQuery with every option on.</summary>
     public static string IntrospectionQuery => s_oracle.Value.Query;
@@ -52,7 +55,7 @@ public static class SchemaCorpus
         return cases;
     }
 
-    private static (string, IReadOnlyList<OracleResult>) RunOracle()
+    private static (string, string, IReadOnlyList<OracleResult>) RunOracle()
     {
         var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
         if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
@@ -75,7 +78,8 @@ public static class SchemaCorpus
         if (process.ExitCode != 0) throw new InvalidOperationException("oracle-schema.mjs failed: " + stderr.Result);
         using var json = JsonDocument.Parse(stdout.Result);
         var query = json.RootElement.GetProperty("introspectionQuery").GetString()!;
-        return (query, json.RootElement.GetProperty("results").EnumerateArray().Select(e =>
+        var introspectionSchema = json.RootElement.GetProperty("introspectionSchema").GetString()!;
+        return (query, introspectionSchema, json.RootElement.GetProperty("results").EnumerateArray().Select(e =>
         {
             if (e.TryGetProperty("buildError", out var buildError)) return new OracleResult(null, null, buildError.GetString(), []);
             var errors = e.GetProperty("errors").EnumerateArray().Select(err => (

@@ -64,4 +64,8 @@ public class SchemaDifferentialTests
         var data = MiniExecutor.Execute(schema, SchemaCorpus.IntrospectionQuery);
         Assert.Equal(SchemaCorpus.Oracle(id).Introspection, JsonValues.ToJsonString(data));
     }
+
+    [Fact]
+    public void Print_introspection_schema_matches_graphql_js()
+        => Assert.Equal(SchemaCorpus.IntrospectionSchema, SchemaPrinter.PrintIntrospectionSchema(SchemaBuilder.BuildSchema("type Query { a: Int }")));
 }
