@@ -71,6 +71,38 @@ public class DocumentValidatorTests
         Assert.Equal(new SourceLocation(1, 9), errors[0].Locations[0]);
     }
 
+    /// <summary>The example rule of Validation/README.md.</summary>
+    private sealed class MaxAliasesRule(int max) : IValidationRule
+    {
+        public string Name => "MaxAliasesRule";
+        public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context, max);
+
+        private sealed class Visitor(ValidationContext context, int max) : ValidationVisitor(context, KindSet.Of(SyntaxKind.Field))
+        {
+            private int _count;
+
+            public override VisitAction Enter(SyntaxNode node)
+            {
+                if (((FieldNode)node).Alias is not null && ++_count == max + 1)
+                {
+                    Context.ReportError(new GraphQLError($"Too many aliases (more than {max}).", [node]));
+                    return VisitAction.Stop;
+                }
+                return VisitAction.Continue;
+            }
+        }
+    }
+
+    [Fact]
+    public void The_readme_example_rule_works()
+    {
+        var rule = new MaxAliasesRule(2);
+        Assert.Empty(Validate("{ a: dog { b: name } }", [rule]));
+        var errors = Validate("{ a: dog { b: name c: name d: name } }", [rule]);
+        Assert.Equal("Too many aliases (more than 2).", Assert.Single(errors).Message);
+        Assert.Equal(new SourceLocation(1, 20), errors[0].Locations[0]);   // the third alias, "c"
+    }
+
     [Fact]
     public void Skipping_children_affects_only_the_rule_that_asked()
     {
