@@ -143,6 +143,24 @@ public class DocumentValidatorTests
     }
 
     [Fact]
+    public void Custom_scalar_literal_errors_are_reported_as_graphql_js_reports_them()
+    {
+        // graphql-js: a GraphQLError from parseLiteral is reported as it is; any other error is wrapped.
+        var weird = new ScalarType("Weird", parseLiteral: (node, _) => node switch
+        {
+            IntValueNode => throw new InvalidOperationException("boom"),
+            StringValueNode => throw new GraphQLError("Weird says no."),
+            _ => 1,
+        });
+        var schema = new Schema(new ObjectType("Query", [new FieldDefinition("f", ScalarType.Int, [new ArgumentDefinition("arg", new NonNullType(weird))])]));
+        var errors = DocumentValidator.Validate(schema, Parser.Parse("{ a: f(arg: 1) b: f(arg: \"s\") c: f(arg: true) }"));
+        Assert.Equal(["Expected value of type \"Weird!\", found 1; boom", "Weird says no."], errors.Select(e => e.Message));
+        Assert.Equal(new SourceLocation(1, 13), errors[0].Locations[0]);
+        Assert.Empty(errors[1].Locations);
+        Assert.IsType<InvalidOperationException>(errors[0].InnerException);
+    }
+
+    [Fact]
     public void An_invalid_schema_is_refused()
     {
         var schema = new Schema(null, types: [new ObjectType("Thing", [new FieldDefinition("a", ScalarType.Int)])]);
