@@ -83,7 +83,8 @@ internal static class SdlReader
     {
         switch (config, node)
         {
-            case (ScalarConfig s, _):
+            // As graphql-js buildASTSchema, @specifiedBy and @oneOf count only on the definition, not on extensions.
+            case (ScalarConfig s, ScalarTypeDefinitionNode):
                 if (GetDirectiveArgument(node.Directives, "specifiedBy", "url") is StringValueNode url) s.SpecifiedByUrl = url.Value;
                 break;
             case (ComplexTypeConfig c, ObjectTypeDefinitionNode o): AddComplex(c, o.Interfaces, o.Fields); break;
@@ -100,7 +101,6 @@ internal static class SdlReader
                 break;
             case (InputObjectConfig io, InputObjectTypeExtensionNode d):
                 AddInputFields(io, d.Fields);
-                if (HasDirective(d.Directives, "oneOf")) io.IsOneOf = true;
                 break;
         }
     }
