@@ -8,6 +8,15 @@ using SefData.GraphQL.Utilities;
 
 namespace SefData.GraphQL.Http;
 
+/// <summary>Keys of <see cref="Types.IResolverContext.ContextData"/> the HTTP endpoint fills for each request.</summary>
+public static class GraphQLContextKeys
+{
+    /// <summary>The <see cref="Microsoft.AspNetCore.Http.HttpContext"/> of the request.</summary>
+    public const string HttpContext = "HttpContext";
+    /// <summary>The request's <see cref="System.Security.Claims.ClaimsPrincipal"/> (HotChocolate's global state name).</summary>
+    public const string User = "ClaimsPrincipal";
+}
+
 /// <summary>
 /// GraphQL over HTTP (the graphql-over-http spec draft, audited by graphql-http): decodes GET and POST requests,
 /// negotiates the response media type, runs the <see cref="GraphQLRequestPipeline"/> and maps its outcome to a
@@ -66,7 +75,12 @@ public sealed class GraphQLHttpHandler
         PipelineResult result;
         try
         {
-            result = await _pipeline.ExecuteAsync(request, context.RequestServices, allowMutations: !isGet, context.RequestAborted).ConfigureAwait(false);
+            var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [GraphQLContextKeys.HttpContext] = context,
+                [GraphQLContextKeys.User] = context.User,
+            };
+            result = await _pipeline.ExecuteAsync(request, context.RequestServices, allowMutations: !isGet, context.RequestAborted, contextData).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -64,11 +64,13 @@ public sealed class GraphQLRequestPipeline
     public DocumentCache Cache { get; }
 
     /// <param name="allowMutations">False for GET: a mutation then yields <see cref="PipelineOutcome.MethodNotAllowed"/>.</param>
-    public async Task<PipelineResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken)
+    /// <param name="contextData">Per-request state for resolvers (<see cref="Types.IResolverContext.ContextData"/>).</param>
+    public async Task<PipelineResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken,
+        IDictionary<string, object?>? contextData = null)
     {
         try
         {
-            return await RunAsync(request, services, allowMutations, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(request, services, allowMutations, contextData, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,7 +94,8 @@ public sealed class GraphQLRequestPipeline
 
     private static GraphQLError Coded(string message, string code) => new(message, extensions: ErrorCodes.Extensions(code));
 
-    private async Task<PipelineResult> RunAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken)
+    private async Task<PipelineResult> RunAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations,
+        IDictionary<string, object?>? contextData, CancellationToken cancellationToken)
     {
         // 1. The document text: inline, or looked up among the trusted documents.
         var text = request.Query;
@@ -154,10 +157,11 @@ public sealed class GraphQLRequestPipeline
         }
 
         // 6. Execute within the time budget.
-        return await ExecuteWithTimeoutAsync(request, document, services, cancellationToken).ConfigureAwait(false);
+        return await ExecuteWithTimeoutAsync(request, document, services, contextData, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PipelineResult> ExecuteWithTimeoutAsync(GraphQLRequest request, DocumentNode document, IServiceProvider services, CancellationToken requestAborted)
+    private async Task<PipelineResult> ExecuteWithTimeoutAsync(GraphQLRequest request, DocumentNode document, IServiceProvider services,
+        IDictionary<string, object?>? contextData, CancellationToken requestAborted)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         cts.CancelAfter(_options.ExecutionTimeout);
@@ -168,6 +172,7 @@ public sealed class GraphQLRequestPipeline
             OperationName = request.OperationName,
             Variables = request.Variables ?? EmptyVariables,
             Services = services,
+            ContextData = contextData,
             CancellationToken = cts.Token,
         });
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using SefData.GraphQL.Http;
 using SefData.GraphQL.Types;
 
 namespace SefData.GraphQL.Tests.Http;
@@ -55,7 +57,12 @@ public static class TestSchema
                     await Task.Delay(ctx.GetArgument<int>("ms"), CancellationToken.None);
                     return "too late";
                 }))
-            .Field("report", "Int", f => f.Cost(400).Resolve(ctx => 42)))
+            .Field("report", "Int", f => f.Cost(400).Resolve(ctx => 42))
+            .Field("requestHeader", "String", f => f
+                .Argument("name", "String!")
+                .Resolve(ctx => ctx.ContextData[GraphQLContextKeys.HttpContext] is HttpContext http
+                    ? http.Request.Headers[ctx.GetArgument<string>("name")!].ToString()
+                    : null)))
         .Mutation(m => m
             .Field("rename", "School", f => f
                 .Argument("id", "ID!")

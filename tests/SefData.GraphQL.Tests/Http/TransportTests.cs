@@ -146,6 +146,18 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
     }
 
     [Fact]
+    public async Task Resolvers_see_the_http_context_of_their_request()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ requestHeader(name: \\\"Accept-Language\\\") }\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept-Language", "cy");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal("cy", r.Data.GetProperty("requestHeader").GetString());
+    }
+
+    [Fact]
     public async Task Get_executes_queries_with_url_encoded_json_variables()
     {
         var r = await Client.GetGraphQLAsync(Query("query Q($id: ID!) { school(id: $id) { name localAuthority { name } } }", new { id = "1" }, "Q"));
