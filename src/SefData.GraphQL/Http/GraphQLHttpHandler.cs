@@ -215,12 +215,16 @@ public sealed class GraphQLHttpHandler
         if (http.ContentLength > maxBodySize) return Decoded.Fail(TooLarge(maxBodySize), StatusCodes.Status413PayloadTooLarge);
         var body = await ReadBodyAsync(http.Body, maxBodySize, cancellationToken).ConfigureAwait(false);
         if (body is null) return Decoded.Fail(TooLarge(maxBodySize), StatusCodes.Status413PayloadTooLarge);
-        if (body.Length == 0) return Decoded.Fail("The request body is empty: send a JSON object with a 'query'.");
+        ReadOnlyMemory<byte> utf8 = body;
+        if (utf8.Span.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
+        if (utf8.Length == 0) return Decoded.Fail("The request body is empty: send a JSON object with a 'query'.");
+        // JsonDocument checks strings lazily; an invalid sequence would surface later as an exception, not a 400.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span)) return Decoded.Fail("The request body is not valid UTF-8.");
 
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+            json = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 128 });
         }
         catch (JsonException ex)
         {
@@ -273,6 +277,8 @@ public sealed class GraphQLHttpHandler
 
     private static bool IsUtf8OrAbsent(StringSegment charset) =>
         !charset.HasValue || HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static string TooLarge(long max) => $"The request body is larger than the limit of {max} bytes.";
 

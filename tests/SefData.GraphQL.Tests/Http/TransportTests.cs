@@ -253,6 +253,43 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
     }
 
     [Fact]
+    public async Task The_ide_page_inline_script_is_valid_javascript()
+    {
+        var page = GraphiQLPage.Render("/api/\"</script><graphql");
+        var start = page.LastIndexOf("<script>", StringComparison.Ordinal) + "<script>".Length;
+        var script = page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)];
+        Assert.Contains("\\u003C/script\\u003E", script); // the path cannot end the script element
+        // Parse it (without running it) with node.
+        var output = await NodeRunner.EvalAsync("new Function(" + System.Text.Json.JsonSerializer.Serialize(script) + "); process.stdout.write('parsed');");
+        Assert.Equal("parsed", output);
+    }
+
+    [Fact]
+    public async Task A_utf8_byte_order_mark_before_the_json_body_is_accepted()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"}")]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal(200, r.Status);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_the_body_is_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"query\":\"{ hello(name: \\\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\\\") }\"}")]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal(400, r.Status);
+        Assert.False(r.HasData);
+    }
+
+    [Fact]
     public async Task The_schema_endpoint_serves_the_printed_sdl()
     {
         var r = await Client.GetGraphQLAsync("/graphql/schema.graphql", null);
