@@ -104,6 +104,8 @@ public sealed class GraphQLHttpHandler
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
+        // The media type depends on Accept: a shared cache must not serve one client's answer to another (GET).
+        context.Response.Headers.Vary = "Accept";
         await ExecutionResultJson.WriteAsync(context.Response.Body, response, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -163,6 +163,7 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
         var r = await Client.GetGraphQLAsync(Query("query Q($id: ID!) { school(id: $id) { name localAuthority { name } } }", new { id = "1" }, "Q"));
         Assert.Equal(200, r.Status);
         Assert.Equal("application/graphql-response+json; charset=utf-8", r.ContentType);
+        Assert.Equal(["Accept"], r.Message.Headers.Vary);
         Assert.Equal("Ceredigion", r.Data.GetProperty("school").GetProperty("localAuthority").GetProperty("name").GetString());
     }
 
