@@ -144,7 +144,8 @@ public static class DefaultResolvers
             case IReadOnlyDictionary<string, object?> ro: return ro.TryGetValue(fieldName, out var v1) ? v1 : null;
             case IDictionary<string, object?> dict: return dict.TryGetValue(fieldName, out var v2) ? v2 : null;
             case JsonElement { ValueKind: JsonValueKind.Object } json:
-                return json.TryGetProperty(fieldName, out var prop) ? prop : null;
+                // JSON null becomes null so completion need not special-case it.
+                return json.TryGetProperty(fieldName, out var prop) && prop.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? prop : null;
             case JsonElement: return null;
             case IDictionary legacy: return legacy.Contains(fieldName) ? legacy[fieldName] : null;
         }
@@ -158,10 +159,13 @@ public static class DefaultResolvers
         var props = type.GetProperties(flags).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         // Prefer an exact-case match when two properties differ only by case.
         var prop = props.FirstOrDefault(p => p.Name == name) ?? props.FirstOrDefault();
-        if (prop is not null) return prop.GetValue;
-        var field = type.GetField(name, flags);
-        if (field is not null) return field.GetValue;
-        return null;
+        MemberInfo? member = prop is not null ? prop : type.GetField(name, flags);
+        if (member is null) return null;
+        // Compiled once per (type, name): much cheaper per call than PropertyInfo.GetValue.
+        var parent = System.Linq.Expressions.Expression.Parameter(typeof(object), "parent");
+        var access = System.Linq.Expressions.Expression.MakeMemberAccess(System.Linq.Expressions.Expression.Convert(parent, type), member);
+        var body = System.Linq.Expressions.Expression.Convert(access, typeof(object));
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, parent).Compile();
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public class ScalarType : NamedType, ILeafType
 
     public override TypeKind Kind => TypeKind.Scalar;
 
+    /// <summary>
+    /// When true, JSON input (variables) reaches <see cref="ParseValue"/> as the original <c>JsonElement</c>, e.g. to
+    /// read a number's exact decimal text; otherwise it arrives as a plain CLR value (string, bool, int, long, double).
+    /// </summary>
+    public virtual bool ReceivesJsonElements => false;
+
     /// <summary>Rendered as <c>@specifiedBy(url:)</c> and exposed as __Type.specifiedByURL.</summary>
     public string? SpecifiedByUrl { get; init; }
 

@@ -123,6 +123,16 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>An input object backed by CLR type <typeparamref name="T"/> (name defaults to the CLR name).</summary>
+    public SchemaBuilder InputObject<T>(Action<InputObjectTypeBuilder<T>> configure, string? name = null)
+    {
+        name ??= typeof(T).Name;
+        var config = GetOrAdd(name, () => new InputObjectConfig(name));
+        _clrBindings[typeof(T)] = name;
+        configure(new InputObjectTypeBuilder<T>(config));
+        return this;
+    }
+
     /// <summary>A custom scalar implementation (replaces a same-named scalar declared in SDL).</summary>
     public SchemaBuilder Scalar(ScalarType scalar) => Type(scalar);
 
@@ -236,7 +246,7 @@ public sealed class SchemaBuilder
     /// </remarks>
     public SchemaBuilder AddSdl(DocumentNode document)
     {
-        var errors = SdlValidator.Validate(document);
+        var errors = SdlValidator.Validate(document, ExistingDefinitions());
         if (errors.Count > 0)
         {
             _buildErrors.AddRange(errors);
@@ -246,11 +256,57 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    // Code-first definitions an SDL document may use or extend.
+    private SdlValidator.ExistingDefinitions ExistingDefinitions()
+    {
+        var types = new Dictionary<string, SdlValidator.ExistingType>(StringComparer.Ordinal);
+        foreach (var config in _types)
+        {
+            types[config.Name] = config switch
+            {
+                ComplexTypeConfig c => new(c.IsInterface ? "interface" : "object", c.Fields.Select(f => f.Name).ToList(), []),
+                InputObjectConfig io => new("input object", io.Fields.Select(f => f.Name).ToList(), []),
+                EnumConfig e => new("enum", [], e.Values.Select(v => v.Name).ToList()),
+                UnionConfig => new("union", [], []),
+                // A scalar implementation may be declared again in SDL (the implementation is kept).
+                PrebuiltConfig { Type: ScalarType } => new("scalar", [], []) { ImplementationOnly = true },
+                PrebuiltConfig { Type: var t } => new(t switch
+                {
+                    ObjectType => "object",
+                    InterfaceType => "interface",
+                    UnionType => "union",
+                    EnumType => "enum",
+                    InputObjectType => "input object",
+                    _ => "scalar",
+                }, [], []),
+                _ => new("scalar", [], []),
+            };
+        }
+        var directives = _directives.Select(d => new DirectiveDefinition(d.Name, d.Locations,
+                d.Arguments.Select(a => new ArgumentDefinition(a.Name, a.Type.Type ?? (a.Type.Node is { } n ? PlaceholderType(n) : ScalarType.String))
+                {
+                    HasDefaultValue = a.HasDefault,
+                }), d.IsRepeatable))
+            .Concat(_prebuiltDirectives)
+            .ToList();
+        return new SdlValidator.ExistingDefinitions(types, directives);
+    }
+
+    // Only the shape matters to the SDL rules (required or not, and its printed form).
+    private static GraphQLType PlaceholderType(TypeNode node) => node switch
+    {
+        NonNullTypeNode nn => new NonNullType(PlaceholderType(nn.Type)),
+        ListTypeNode l => new ListType(PlaceholderType(l.Type)),
+        NamedTypeNode named => new ScalarType(named.Name.Value),
+        _ => ScalarType.String,
+    };
+
     // Used by SdlReader.
     internal void AddBuildError(GraphQLError error) => _buildErrors.Add(error);
     internal TypeConfig? FindType(string name) => _typesByName.GetValueOrDefault(name);
     internal void AddType(TypeConfig config)
     {
+        if (config is ScalarConfig && _typesByName.GetValueOrDefault(config.Name) is PrebuiltConfig { Type: ScalarType }) return;
         if (_typesByName.ContainsKey(config.Name))
         {
             _buildErrors.Add(new GraphQLError($"There can be only one type named \"{config.Name}\".", config.AstNode is null ? null : [config.AstNode.Name]));

@@ -9,11 +9,32 @@ namespace SefData.GraphQL.Types;
 /// </summary>
 public static class SdlValidator
 {
-    public static IReadOnlyList<GraphQLError> Validate(DocumentNode document)
+    public static IReadOnlyList<GraphQLError> Validate(DocumentNode document) => Validate(document, null);
+
+    /// <summary>
+    /// With definitions a builder already holds (code-first types and directives), checked the way graphql-js
+    /// validateSDL checks a document against a schema it extends.
+    /// </summary>
+    internal static IReadOnlyList<GraphQLError> Validate(DocumentNode document, ExistingDefinitions? existing)
     {
-        var walker = new Walker(document);
+        var walker = new Walker(document, existing ?? ExistingDefinitions.None);
         walker.Walk(document);
         return walker.Errors;
+    }
+
+    /// <summary>What the document may refer to or extend without defining it.</summary>
+    internal sealed record ExistingDefinitions(
+        IReadOnlyDictionary<string, ExistingType> Types,
+        IReadOnlyList<DirectiveDefinition> Directives)
+    {
+        public static readonly ExistingDefinitions None = new(new Dictionary<string, ExistingType>(), []);
+    }
+
+    /// <param name="Kind">"scalar", "object", "interface", "union", "enum" or "input object".</param>
+    internal sealed record ExistingType(string Kind, IReadOnlyCollection<string> FieldNames, IReadOnlyCollection<string> EnumValueNames)
+    {
+        /// <summary>A scalar implementation registered in code, which SDL may declare (again).</summary>
+        public bool ImplementationOnly { get; init; }
     }
 
     private static readonly string[] StandardTypeNames =
@@ -41,9 +62,12 @@ public static class SdlValidator
         private readonly Dictionary<string, Dictionary<string, DirectiveNode>> _typeDirectives = new(StringComparer.Ordinal);
         private readonly Stack<Dictionary<string, NameNode>> _inputFieldNames = new();
 
-        public Walker(DocumentNode document)
+        private readonly ExistingDefinitions _existing;
+
+        public Walker(DocumentNode document, ExistingDefinitions existing)
         {
-            foreach (var d in DirectiveDefinition.SpecifiedDirectives)
+            _existing = existing;
+            foreach (var d in DirectiveDefinition.SpecifiedDirectives.Concat(existing.Directives))
             {
                 _directiveLocations[d.Name] = d.Locations.Select(l => l.ToSpecName()).ToList();
                 _directiveUnique[d.Name] = !d.IsRepeatable;
@@ -101,7 +125,9 @@ public static class SdlValidator
                 case DirectiveDefinitionNode directiveDef:
                     CheckArgumentDefinitions("@" + directiveDef.Name.Value, directiveDef.Arguments);
                     var directiveName = directiveDef.Name.Value;
-                    if (_directiveNames.TryGetValue(directiveName, out var first))
+                    if (_existing.Directives.Any(d => d.Name == directiveName))
+                        Report($"Directive \"@{directiveName}\" already exists in the schema. It cannot be redefined.", directiveDef.Name);
+                    else if (_directiveNames.TryGetValue(directiveName, out var first))
                         Report($"There can be only one directive named \"@{directiveName}\".", first, directiveDef.Name);
                     else
                         _directiveNames[directiveName] = directiveDef.Name;
@@ -169,6 +195,11 @@ public static class SdlValidator
         private void CheckTypeName(TypeDefinitionNode node)
         {
             var name = node.Name.Value;
+            if (_existing.Types.TryGetValue(name, out var existing) && !(existing.ImplementationOnly && node is ScalarTypeDefinitionNode))
+            {
+                Report($"Type \"{name}\" already exists in the schema. It cannot also be defined in this type definition.", node.Name);
+                return;
+            }
             if (_typeNames.TryGetValue(name, out var first)) Report($"There can be only one type named \"{name}\".", first, node.Name);
             else _typeNames[name] = node.Name;
         }
@@ -176,9 +207,12 @@ public static class SdlValidator
         private void CheckEnumValues(string typeName, IReadOnlyList<EnumValueDefinitionNode> values)
         {
             if (!_enumValues.TryGetValue(typeName, out var known)) _enumValues[typeName] = known = new(StringComparer.Ordinal);
+            var existing = _existing.Types.GetValueOrDefault(typeName);
             foreach (var value in values)
             {
-                if (known.TryGetValue(value.Name.Value, out var first))
+                if (existing is { Kind: "enum" } && existing.EnumValueNames.Contains(value.Name.Value))
+                    Report($"Enum value \"{typeName}.{value.Name.Value}\" already exists in the schema. It cannot also be defined in this type extension.", value.Name);
+                else if (known.TryGetValue(value.Name.Value, out var first))
                     Report($"Enum value \"{typeName}.{value.Name.Value}\" can only be defined once.", first, value.Name);
                 else
                     known[value.Name.Value] = value.Name;
@@ -188,9 +222,12 @@ public static class SdlValidator
         private void CheckFieldNames(string typeName, IEnumerable<NameNode> fieldNames)
         {
             if (!_fieldNames.TryGetValue(typeName, out var known)) _fieldNames[typeName] = known = new(StringComparer.Ordinal);
+            var existing = _existing.Types.GetValueOrDefault(typeName);
             foreach (var name in fieldNames)
             {
-                if (known.TryGetValue(name.Value, out var first))
+                if (existing is { Kind: "object" or "interface" or "input object" } && existing.FieldNames.Contains(name.Value))
+                    Report($"Field \"{typeName}.{name.Value}\" already exists in the schema. It cannot also be defined in this type extension.", name);
+                else if (known.TryGetValue(name.Value, out var first))
                     Report($"Field \"{typeName}.{name.Value}\" can only be defined once.", first, name);
                 else
                     known[name.Value] = name;
@@ -225,13 +262,14 @@ public static class SdlValidator
         private void CheckKnownType(NamedTypeNode node)
         {
             var name = node.Name.Value;
-            if (_definedTypes.ContainsKey(name)) return;
+            if (_definedTypes.ContainsKey(name) || _existing.Types.ContainsKey(name)) return;
             // graphql-js looks at the top-level definition (ancestors[2]) to decide whether this is SDL.
             var ancestors = Ancestors;
             var definition = ancestors.Length > 1 ? ancestors[1] : Parent;
             var isSdl = definition is TypeSystemDefinitionNode;
             if (isSdl && StandardTypeNames.Contains(name)) return;
-            var candidates = isSdl ? StandardTypeNames.Concat(_definedTypes.Keys) : _definedTypes.Keys;
+            var known = _existing.Types.Keys.Concat(_definedTypes.Keys);
+            var candidates = isSdl ? StandardTypeNames.Concat(known) : known;
             Report($"Unknown type \"{name}\"." + Suggestions.DidYouMean(Suggestions.SuggestionList(name, candidates)), node);
         }
 
@@ -327,23 +365,26 @@ public static class SdlValidator
                     (InputObjectTypeDefinitionNode, InputObjectTypeExtensionNode) => true,
                     _ => false,
                 };
-                if (!matches)
-                {
-                    var kind = node switch
-                    {
-                        ScalarTypeExtensionNode => "scalar",
-                        ObjectTypeExtensionNode => "object",
-                        InterfaceTypeExtensionNode => "interface",
-                        UnionTypeExtensionNode => "union",
-                        EnumTypeExtensionNode => "enum",
-                        _ => "input object",
-                    };
-                    Report($"Cannot extend non-{kind} type \"{name}\".", definition, node);
-                }
+                if (!matches) Report($"Cannot extend non-{ExtensionKind(node)} type \"{name}\".", definition, node);
                 return;
             }
-            Report($"Cannot extend type \"{name}\" because it is not defined." + Suggestions.DidYouMean(Suggestions.SuggestionList(name, _definedTypes.Keys)), node.Name);
+            if (_existing.Types.TryGetValue(name, out var existingType))
+            {
+                if (existingType.Kind != ExtensionKind(node)) Report($"Cannot extend non-{ExtensionKind(node)} type \"{name}\".", node);
+                return;
+            }
+            Report($"Cannot extend type \"{name}\" because it is not defined." + Suggestions.DidYouMean(Suggestions.SuggestionList(name, _definedTypes.Keys.Concat(_existing.Types.Keys))), node.Name);
         }
+
+        private static string ExtensionKind(TypeDefinitionNode node) => node switch
+        {
+            ScalarTypeExtensionNode => "scalar",
+            ObjectTypeExtensionNode => "object",
+            InterfaceTypeExtensionNode => "interface",
+            UnionTypeExtensionNode => "union",
+            EnumTypeExtensionNode => "enum",
+            _ => "input object",
+        };
 
         private void CheckKnownDirectiveArguments(DirectiveNode directive)
         {

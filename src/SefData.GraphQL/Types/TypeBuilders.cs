@@ -317,6 +317,51 @@ public sealed class InputObjectTypeBuilder
     public InputObjectTypeBuilder Metadata(string key, object? value) { Config.Metadata[key] = value; return this; }
 }
 
+/// <summary>
+/// An input object backed by CLR type <typeparamref name="T"/> (what <c>GetArgument&lt;T&gt;</c> converts to): fields
+/// can be taken from its properties with the GraphQL type inferred as for <see cref="ObjectTypeBuilder{T}"/>.
+/// </summary>
+public sealed class InputObjectTypeBuilder<T>
+{
+    private readonly InputObjectTypeBuilder _inner;
+
+    internal InputObjectTypeBuilder(InputObjectConfig config) => _inner = new InputObjectTypeBuilder(config);
+
+    public InputObjectTypeBuilder<T> Description(string? description) { _inner.Description(description); return this; }
+
+    public InputObjectTypeBuilder<T> OneOf(bool isOneOf = true) { _inner.OneOf(isOneOf); return this; }
+
+    /// <summary>A field for a property of <typeparamref name="T"/>, named in camelCase.</summary>
+    public InputObjectTypeBuilder<T> Field<TValue>(System.Linq.Expressions.Expression<Func<T, TValue>> member, TypeReference? type = null, Action<InputValueBuilder>? configure = null)
+    {
+        var memberInfo = (member.Body as System.Linq.Expressions.MemberExpression)?.Member
+            ?? throw new ArgumentException("Expected a member access such as x => x.Name.", nameof(member));
+        _inner.Field(ObjectTypeBuilder<T>.ToCamelCase(memberInfo.Name), type ?? ClrTypeMapper.Reference(memberInfo), configure);
+        return this;
+    }
+
+    public InputObjectTypeBuilder<T> Field(string name, TypeReference type, Action<InputValueBuilder>? configure = null)
+    {
+        _inner.Field(name, type, configure);
+        return this;
+    }
+
+    /// <summary>Adds every public settable property not yet defined as a field.</summary>
+    public InputObjectTypeBuilder<T> AllProperties()
+    {
+        foreach (var prop in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (prop.GetIndexParameters().Length > 0 || !prop.CanWrite) continue;
+            var name = ObjectTypeBuilder<T>.ToCamelCase(prop.Name);
+            if (_inner.Config.Fields.Any(f => f.Name == name)) continue;
+            _inner.Field(name, ClrTypeMapper.Reference(prop));
+        }
+        return this;
+    }
+
+    public InputObjectTypeBuilder<T> Metadata(string key, object? value) { _inner.Metadata(key, value); return this; }
+}
+
 public sealed class DirectiveBuilder
 {
     internal DirectiveBuilder(DirectiveConfig config) => Config = config;

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using System.Text.Json;
 using SefData.GraphQL.Types;
 
 namespace SefData.GraphQL.Utilities;
@@ -19,7 +20,7 @@ public static class CoerceInputValue
 
     /// <summary>Reports every problem to <paramref name="onError"/>; the result is meaningless when any was reported.</summary>
     public static object? Coerce(object? inputValue, GraphQLType type, InputCoercionErrorHandler onError)
-        => CoerceImpl(JsonValues.Unwrap(inputValue), type, onError, null);
+        => CoerceImpl(inputValue, type, onError, null);
 
     /// <summary>".a[0].b" for path ["a", 0, "b"] (graphql-js printPathArray).</summary>
     public static string PrintPath(IReadOnlyList<object> path)
@@ -51,8 +52,10 @@ public static class CoerceInputValue
         }
     }
 
+    // JSON is unwrapped one level at a time, so a scalar that asks for it still sees its original JsonElement.
     private static object? CoerceImpl(object? inputValue, GraphQLType type, InputCoercionErrorHandler onError, PathNode? path)
     {
+        if (inputValue is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }) inputValue = null;
         if (type is NonNullType nonNull)
         {
             if (inputValue is not null) return CoerceImpl(inputValue, nonNull.OfType, onError, path);
@@ -64,6 +67,17 @@ public static class CoerceInputValue
         {
             case ListType list:
             {
+                if (inputValue is JsonElement { ValueKind: JsonValueKind.Array } array)
+                {
+                    var result = new List<object?>(array.GetArrayLength());
+                    var index = 0;
+                    foreach (var item in array.EnumerateArray())
+                    {
+                        result.Add(CoerceImpl(item, list.OfType, onError, new PathNode(path, index)));
+                        index++;
+                    }
+                    return result;
+                }
                 if (inputValue is IEnumerable items and not string and not IDictionary and not IReadOnlyDictionary<string, object?>)
                 {
                     var result = new List<object?>();
@@ -122,7 +136,7 @@ public static class CoerceInputValue
             case ILeafType leaf:
                 try
                 {
-                    return leaf.ParseValue(inputValue);
+                    return leaf.ParseValue(leaf is ScalarType { ReceivesJsonElements: true } ? inputValue : JsonValues.Unwrap(inputValue));
                 }
                 catch (GraphQLError error)
                 {
@@ -139,10 +153,18 @@ public static class CoerceInputValue
         }
     }
 
-    private static IReadOnlyDictionary<string, object?>? AsObject(object value) => value switch
+    private static IReadOnlyDictionary<string, object?>? AsObject(object value)
     {
-        IReadOnlyDictionary<string, object?> ro => ro,
-        IDictionary<string, object?> d => new Dictionary<string, object?>(d),
-        _ => null,
-    };
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object?> ro: return ro;
+            case IDictionary<string, object?> d: return new Dictionary<string, object?>(d);
+            case JsonElement { ValueKind: JsonValueKind.Object } json:
+                // Shallow: property values stay JsonElements (a repeated key keeps the last, as JSON.parse does).
+                var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var p in json.EnumerateObject()) dict[p.Name] = p.Value;
+                return dict;
+            default: return null;
+        }
+    }
 }

@@ -159,6 +159,8 @@ public static class AstFromValue
                 return Convert(value, list.OfType);
             case InputObjectType input:
             {
+                // graphql-js isObjectLike: strings, numbers and booleans have no fields to print.
+                if (value is string or ValueType) return null;
                 var fields = new List<ObjectFieldNode>();
                 foreach (var field in input.Fields)
                 {

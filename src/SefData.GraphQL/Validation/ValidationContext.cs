@@ -22,6 +22,7 @@ public sealed class ValidationContext
     private readonly Action<GraphQLError> _onError;
     private readonly ParallelWalker? _walker;
     private Dictionary<string, FragmentDefinitionNode>? _fragments;
+    private Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
     private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _fragmentSpreads = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _recursiveFragments = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ExecutableDefinitionNode, IReadOnlyList<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
@@ -63,6 +64,23 @@ public sealed class ValidationContext
             var ancestors = Ancestors;
             return ancestors.Length > 0 ? ancestors[^1] : null;
         }
+    }
+
+    /// <summary>
+    /// A directive defined in the document itself (graphql-js lets such definitions override the schema's in the
+    /// rules it shares with SDL validation); the last one wins. Null for almost every request document.
+    /// </summary>
+    public DirectiveDefinitionNode? GetDocumentDirective(string name)
+    {
+        if (_documentDirectives is null)
+        {
+            _documentDirectives = new Dictionary<string, DirectiveDefinitionNode>(StringComparer.Ordinal);
+            foreach (var definition in Document.Definitions)
+            {
+                if (definition is DirectiveDefinitionNode directive) _documentDirectives[directive.Name.Value] = directive;
+            }
+        }
+        return _documentDirectives.Count == 0 ? null : _documentDirectives.GetValueOrDefault(name);
     }
 
     /// <summary>The fragment definition of that name (the last one, when a name is defined twice).</summary>

@@ -160,4 +160,36 @@ public class CodeFirstTests
             Assert.Throws<GraphQLError>(() => new FieldDefinition("a-b", ScalarType.Int)).Message);
         Assert.Equal("Enum values cannot be named: true", Assert.Throws<GraphQLError>(() => new EnumValueDefinition("true")).Message);
     }
+
+    public sealed class SchoolFilter
+    {
+        public string? NameContains { get; set; }
+        public List<InspectionFramework>? Frameworks { get; set; }
+        public int Limit { get; set; } = 50;
+    }
+
+    [Fact]
+    public void Clr_input_objects_are_inferred_and_arguments_convert_back()
+    {
+        SchoolFilter? received = null;
+        var schema = new SchemaBuilder()
+            .Query(q => q.Field("schools", "Int", f => f
+                .Argument("where", "SchoolFilter")
+                .Resolve(ctx =>
+                {
+                    received = ctx.GetArgument<SchoolFilter>("where");
+                    return 1;
+                })))
+            .InputObject<SchoolFilter>(i => i.AllProperties().Field(x => x.Limit, configure: a => a.Default(50)))
+            .Enum<InspectionFramework>()
+            .Build();
+        Assert.Equal(
+            "input SchoolFilter {\n  nameContains: String\n  frameworks: [InspectionFramework!]\n  limit: Int! = 50\n}",
+            SchemaPrinter.PrintType(schema.GetType("SchoolFilter")!));
+        MiniExecutor.Execute(schema, "{ schools(where: {nameContains: \"Ysgol\", frameworks: [CIF2010]}) }");
+        Assert.NotNull(received);
+        Assert.Equal("Ysgol", received.NameContains);
+        Assert.Equal([InspectionFramework.Cif2010], received.Frameworks);
+        Assert.Equal(50, received.Limit);
+    }
 }

@@ -85,4 +85,29 @@ public class CoerceInputValueTests
         CoerceInputValue.Coerce("not a date", date, (_, _, e) => errors.Add(e.Message));
         Assert.StartsWith("Expected type \"Date\". ", Assert.Single(errors));
     }
+
+    private sealed class ExactDecimal : ScalarType
+    {
+        public ExactDecimal() : base("Decimal") { }
+
+        public override bool ReceivesJsonElements => true;
+
+        public override object? ParseValue(object? value) => value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDecimal(),
+            _ => throw new GraphQLError("Decimal cannot represent value: " + Inspector.Inspect(value)),
+        };
+    }
+
+    [Fact]
+    public void A_scalar_can_ask_for_the_original_json_element()
+    {
+        using var doc = JsonDocument.Parse("""[0.1000000000000000000000000001, "x"]""");
+        var errors = new List<string>();
+        var coerced = (List<object?>)CoerceInputValue.Coerce(doc.RootElement, new ListType(new ExactDecimal()), (_, _, e) => errors.Add(e.Message))!;
+        Assert.Equal(0.1000000000000000000000000001m, coerced[0]);
+        Assert.Equal(["Decimal cannot represent value: \"x\""], errors);
+        // Built-in scalars still see plain CLR values.
+        Assert.Equal(new List<object?> { 1.5 }, CoerceInputValue.Coerce(JsonDocument.Parse("[1.5]").RootElement, new ListType(ScalarType.Float)));
+    }
 }

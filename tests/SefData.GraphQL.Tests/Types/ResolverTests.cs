@@ -26,12 +26,15 @@ public class ResolverTests
         using var json = JsonDocument.Parse("""{"name": "Ysgol", "n": null}""");
         Assert.Equal("Ysgol", ((JsonElement)DefaultResolvers.GetValue(json.RootElement, "name")!).GetString());
         Assert.Null(DefaultResolvers.GetValue(json.RootElement, "missing"));
+        Assert.Null(DefaultResolvers.GetValue(json.RootElement, "n"));
         var school = new SchoolRecord { Name = "Upper", PupilCount = 300, name = "lower" };
         Assert.Equal(300, DefaultResolvers.GetValue(school, "pupilCount"));
         // An exact-case property wins over a case-insensitive match.
         Assert.Equal("lower", DefaultResolvers.GetValue(school, "name"));
         Assert.Equal("Upper", DefaultResolvers.GetValue(school, "Name"));
         Assert.Null(DefaultResolvers.GetValue(school, "nothing"));
+        var structValue = new KeyValuePair<string, int>("k", 3);
+        Assert.Equal(3, DefaultResolvers.GetValue(structValue, "value"));
         Assert.Null(DefaultResolvers.GetValue(null, "name"));
     }
 

@@ -69,4 +69,53 @@ public class SchemaBuilderTests
             .Build());
         Assert.Equal("Unknown type \"Shcool\". Did you mean \"School\"?", ex.Errors.Single().Message);
     }
+
+    [Fact]
+    public void Sdl_can_extend_and_use_code_first_definitions()
+    {
+        var date = new ScalarType("Date") { Description = "A date" };
+        var schema = new SchemaBuilder()
+            .Scalar(date)
+            .Query(q => q.Field("a", "Int"))
+            .Enum("Colour", e => e.Value("RED"))
+            .Directive("cost", d => d.Argument("weight", "Int!", a => a.Default(1)).Locations(DirectiveLocation.FieldDefinition))
+            .AddSdl("""
+                scalar Date
+                extend type Query { today: Date @cost colour: Colour }
+                extend enum Colour { GREEN }
+                """)
+            .Build();
+        Assert.Same(date, schema.GetType("Date"));
+        Assert.Equal(["a", "today", "colour"], schema.QueryType!.Fields.Select(f => f.Name));
+        Assert.Equal(["RED", "GREEN"], ((EnumType)schema.GetType("Colour")!).Values.Select(v => v.Name));
+    }
+
+    [Fact]
+    public void Sdl_conflicting_with_code_first_definitions_is_refused_with_graphql_js_messages()
+    {
+        var ok = new SchemaBuilder()
+            .Query(q => q.Field("a", "Int"))
+            .Enum("Colour", e => e.Value("RED"))
+            .Directive("cost", d => d.Argument("weight", "Int!").Locations(DirectiveLocation.FieldDefinition))
+            .AddSdl("""
+                type Query { b: Int }
+                extend type Query { a: String @cost }
+                extend enum Colour { RED }
+                extend union Colour = Query
+                directive @cost on FIELD
+                """)
+            .TryBuild(out _, out var errors);
+        Assert.False(ok);
+        Assert.Equal(
+            [
+                "Type \"Query\" already exists in the schema. It cannot also be defined in this type definition.",
+                "Field \"Query.a\" already exists in the schema. It cannot also be defined in this type extension.",
+                // The document's own @cost definition (FIELD only, no arguments) is what applications are checked against.
+                "Directive \"@cost\" may not be used on FIELD_DEFINITION.",
+                "Enum value \"Colour.RED\" already exists in the schema. It cannot also be defined in this type extension.",
+                "Cannot extend non-union type \"Colour\".",
+                "Directive \"@cost\" already exists in the schema. It cannot be redefined.",
+            ],
+            errors.Select(e => e.Message));
+    }
 }

@@ -71,6 +71,38 @@ public class DocumentValidatorTests
         Assert.Equal(new SourceLocation(1, 9), errors[0].Locations[0]);
     }
 
+    /// <summary>The example rule of Validation/README.md.</summary>
+    private sealed class MaxAliasesRule(int max) : IValidationRule
+    {
+        public string Name => "MaxAliasesRule";
+        public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context, max);
+
+        private sealed class Visitor(ValidationContext context, int max) : ValidationVisitor(context, KindSet.Of(SyntaxKind.Field))
+        {
+            private int _count;
+
+            public override VisitAction Enter(SyntaxNode node)
+            {
+                if (((FieldNode)node).Alias is not null && ++_count == max + 1)
+                {
+                    Context.ReportError(new GraphQLError($"Too many aliases (more than {max}).", [node]));
+                    return VisitAction.Stop;
+                }
+                return VisitAction.Continue;
+            }
+        }
+    }
+
+    [Fact]
+    public void The_readme_example_rule_works()
+    {
+        var rule = new MaxAliasesRule(2);
+        Assert.Empty(Validate("{ a: dog { b: name } }", [rule]));
+        var errors = Validate("{ a: dog { b: name c: name d: name } }", [rule]);
+        Assert.Equal("Too many aliases (more than 2).", Assert.Single(errors).Message);
+        Assert.Equal(new SourceLocation(1, 20), errors[0].Locations[0]);   // the third alias, "c"
+    }
+
     [Fact]
     public void Skipping_children_affects_only_the_rule_that_asked()
     {
@@ -108,6 +140,24 @@ public class DocumentValidatorTests
         Assert.Equal(DocumentValidator.TooManyErrorsMessage, errors[2].Message);
         Assert.Empty(errors[2].Locations);
         Assert.Equal(5, Validate("{ a b c d e }", maxErrors: 5).Count);
+    }
+
+    [Fact]
+    public void Custom_scalar_literal_errors_are_reported_as_graphql_js_reports_them()
+    {
+        // graphql-js: a GraphQLError from parseLiteral is reported as it is; any other error is wrapped.
+        var weird = new ScalarType("Weird", parseLiteral: (node, _) => node switch
+        {
+            IntValueNode => throw new InvalidOperationException("boom"),
+            StringValueNode => throw new GraphQLError("Weird says no."),
+            _ => 1,
+        });
+        var schema = new Schema(new ObjectType("Query", [new FieldDefinition("f", ScalarType.Int, [new ArgumentDefinition("arg", new NonNullType(weird))])]));
+        var errors = DocumentValidator.Validate(schema, Parser.Parse("{ a: f(arg: 1) b: f(arg: \"s\") c: f(arg: true) }"));
+        Assert.Equal(["Expected value of type \"Weird!\", found 1; boom", "Weird says no."], errors.Select(e => e.Message));
+        Assert.Equal(new SourceLocation(1, 13), errors[0].Locations[0]);
+        Assert.Empty(errors[1].Locations);
+        Assert.IsType<InvalidOperationException>(errors[0].InnerException);
     }
 
     [Fact]

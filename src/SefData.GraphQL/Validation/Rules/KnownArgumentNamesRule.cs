@@ -10,43 +10,27 @@ public sealed class KnownArgumentNamesRule : IValidationRule
     public string Name => nameof(KnownArgumentNamesRule);
     public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context);
 
-    private sealed class Visitor : ValidationVisitor
+    private sealed class Visitor(ValidationContext context) : ValidationVisitor(context, KindSet.Of(SyntaxKind.Directive, SyntaxKind.Argument))
     {
-        private readonly Dictionary<string, List<string>> _directiveArgs = new(StringComparer.Ordinal);
-
-        public Visitor(ValidationContext context) : base(context, KindSet.Of(SyntaxKind.Directive, SyntaxKind.Argument))
-        {
-            foreach (var directive in context.Schema.Directives)
-            {
-                var names = new List<string>(directive.Arguments.Count);
-                foreach (var arg in directive.Arguments) names.Add(arg.Name);
-                _directiveArgs[directive.Name] = names;
-            }
-            foreach (var definition in context.Document.Definitions)
-            {
-                if (definition is not DirectiveDefinitionNode d) continue;
-                var names = new List<string>(d.Arguments.Count);
-                foreach (var arg in d.Arguments) names.Add(arg.Name.Value);
-                _directiveArgs[d.Name.Value] = names;
-            }
-        }
-
         public override VisitAction Enter(SyntaxNode node)
         {
             if (node is DirectiveNode directive)
             {
                 var directiveName = directive.Name.Value;
-                if (_directiveArgs.TryGetValue(directiveName, out var known))
+                var local = Context.GetDocumentDirective(directiveName);
+                var definition = local is null ? Context.Schema.GetDirective(directiveName) : null;
+                if (local is null && definition is null) return VisitAction.SkipChildren;
+                foreach (var arg in directive.Arguments)
                 {
-                    foreach (var arg in directive.Arguments)
-                    {
-                        var argName = arg.Name.Value;
-                        if (known.Contains(argName)) continue;
-                        Context.ReportError(new GraphQLError(
-                            $"Unknown argument \"{argName}\" on directive \"@{directiveName}\"." +
-                            Suggestions.DidYouMean(Suggestions.SuggestionList(argName, known)),
-                            [arg]));
-                    }
+                    var argName = arg.Name.Value;
+                    if (local is not null ? HasArgument(local, argName) : definition!.GetArgument(argName) is not null) continue;
+                    var known = new List<string>();
+                    if (local is not null) foreach (var a in local.Arguments) known.Add(a.Name.Value);
+                    else foreach (var a in definition!.Arguments) known.Add(a.Name);
+                    Context.ReportError(new GraphQLError(
+                        $"Unknown argument \"{argName}\" on directive \"@{directiveName}\"." +
+                        Suggestions.DidYouMean(Suggestions.SuggestionList(argName, known)),
+                        [arg]));
                 }
                 // Directive arguments are done; the Argument case below is for fields.
                 return VisitAction.SkipChildren;
@@ -65,6 +49,15 @@ public sealed class KnownArgumentNamesRule : IValidationRule
                     [node]));
             }
             return VisitAction.Continue;
+        }
+
+        private static bool HasArgument(DirectiveDefinitionNode directive, string name)
+        {
+            foreach (var arg in directive.Arguments)
+            {
+                if (arg.Name.Value == name) return true;
+            }
+            return false;
         }
     }
 }

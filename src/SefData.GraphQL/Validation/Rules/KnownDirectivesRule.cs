@@ -10,73 +10,72 @@ public sealed class KnownDirectivesRule : IValidationRule
     public string Name => nameof(KnownDirectivesRule);
     public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context);
 
-    private sealed class Visitor : ValidationVisitor
+    private sealed class Visitor(ValidationContext context) : ValidationVisitor(context, KindSet.Of(SyntaxKind.Directive))
     {
-        private readonly Dictionary<string, List<string>> _locations = new(StringComparer.Ordinal);
-
-        public Visitor(ValidationContext context) : base(context, KindSet.Of(SyntaxKind.Directive))
-        {
-            foreach (var directive in context.Schema.Directives)
-            {
-                var names = new List<string>(directive.Locations.Count);
-                foreach (var location in directive.Locations) names.Add(location.ToSpecName());
-                _locations[directive.Name] = names;
-            }
-            // Directive definitions in the document count too (graphql-js shares this rule with SDL validation).
-            foreach (var definition in context.Document.Definitions)
-            {
-                if (definition is not DirectiveDefinitionNode directive) continue;
-                var names = new List<string>(directive.Locations.Count);
-                foreach (var location in directive.Locations) names.Add(location.Value);
-                _locations[directive.Name.Value] = names;
-            }
-        }
-
         public override VisitAction Enter(SyntaxNode node)
         {
             var name = ((DirectiveNode)node).Name.Value;
-            if (!_locations.TryGetValue(name, out var locations))
+            // Directive definitions in the document count too (graphql-js shares this rule with SDL validation).
+            var local = Context.GetDocumentDirective(name);
+            var directive = local is null ? Context.Schema.GetDirective(name) : null;
+            if (local is null && directive is null)
             {
                 Context.ReportError(new GraphQLError($"Unknown directive \"@{name}\".", [node]));
                 return VisitAction.Continue;
             }
             var candidate = LocationOf(Context.Ancestors);
-            if (candidate is not null && !locations.Contains(candidate))
-                Context.ReportError(new GraphQLError($"Directive \"@{name}\" may not be used on {candidate}.", [node]));
+            if (candidate is { } location && !(local is not null ? AllowsLocation(local, location) : AllowsLocation(directive!, location)))
+                Context.ReportError(new GraphQLError($"Directive \"@{name}\" may not be used on {location.ToSpecName()}.", [node]));
             return VisitAction.Continue;
         }
 
-        private static string? LocationOf(ReadOnlySpan<SyntaxNode> ancestors)
+        private static bool AllowsLocation(DirectiveDefinition directive, DirectiveLocation location)
         {
-            var appliedTo = ancestors[^1];
-            return appliedTo switch
+            foreach (var l in directive.Locations)
             {
-                OperationDefinitionNode op => op.Operation switch
-                {
-                    OperationType.Query => "QUERY",
-                    OperationType.Mutation => "MUTATION",
-                    _ => "SUBSCRIPTION",
-                },
-                FieldNode => "FIELD",
-                FragmentSpreadNode => "FRAGMENT_SPREAD",
-                InlineFragmentNode => "INLINE_FRAGMENT",
-                FragmentDefinitionNode => "FRAGMENT_DEFINITION",
-                VariableDefinitionNode => "VARIABLE_DEFINITION",
-                SchemaDefinitionNode or SchemaExtensionNode => "SCHEMA",
-                ScalarTypeDefinitionNode or ScalarTypeExtensionNode => "SCALAR",
-                ObjectTypeDefinitionNode or ObjectTypeExtensionNode => "OBJECT",
-                FieldDefinitionNode => "FIELD_DEFINITION",
-                InterfaceTypeDefinitionNode or InterfaceTypeExtensionNode => "INTERFACE",
-                UnionTypeDefinitionNode or UnionTypeExtensionNode => "UNION",
-                EnumTypeDefinitionNode or EnumTypeExtensionNode => "ENUM",
-                EnumValueDefinitionNode => "ENUM_VALUE",
-                InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode => "INPUT_OBJECT",
-                // graphql-js checks only for an input object definition here, so fields of an extension count as arguments.
-                InputValueDefinitionNode => ancestors.Length > 1 && ancestors[^2] is InputObjectTypeDefinitionNode
-                    ? "INPUT_FIELD_DEFINITION"
-                    : "ARGUMENT_DEFINITION",
-                _ => null,
-            };
+                if (l == location) return true;
+            }
+            return false;
         }
+
+        // Locations as written; an unknown name (the parser allows none) simply never matches.
+        private static bool AllowsLocation(DirectiveDefinitionNode directive, DirectiveLocation location)
+        {
+            var name = location.ToSpecName();
+            foreach (var l in directive.Locations)
+            {
+                if (l.Value == name) return true;
+            }
+            return false;
+        }
+
+        private static DirectiveLocation? LocationOf(ReadOnlySpan<SyntaxNode> ancestors) => ancestors[^1] switch
+        {
+            OperationDefinitionNode op => op.Operation switch
+            {
+                OperationType.Query => DirectiveLocation.Query,
+                OperationType.Mutation => DirectiveLocation.Mutation,
+                _ => DirectiveLocation.Subscription,
+            },
+            FieldNode => DirectiveLocation.Field,
+            FragmentSpreadNode => DirectiveLocation.FragmentSpread,
+            InlineFragmentNode => DirectiveLocation.InlineFragment,
+            FragmentDefinitionNode => DirectiveLocation.FragmentDefinition,
+            VariableDefinitionNode => DirectiveLocation.VariableDefinition,
+            SchemaDefinitionNode or SchemaExtensionNode => DirectiveLocation.Schema,
+            ScalarTypeDefinitionNode or ScalarTypeExtensionNode => DirectiveLocation.Scalar,
+            ObjectTypeDefinitionNode or ObjectTypeExtensionNode => DirectiveLocation.Object,
+            FieldDefinitionNode => DirectiveLocation.FieldDefinition,
+            InterfaceTypeDefinitionNode or InterfaceTypeExtensionNode => DirectiveLocation.Interface,
+            UnionTypeDefinitionNode or UnionTypeExtensionNode => DirectiveLocation.Union,
+            EnumTypeDefinitionNode or EnumTypeExtensionNode => DirectiveLocation.Enum,
+            EnumValueDefinitionNode => DirectiveLocation.EnumValue,
+            InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode => DirectiveLocation.InputObject,
+            // graphql-js checks only for an input object definition here, so fields of an extension count as arguments.
+            InputValueDefinitionNode => ancestors.Length > 1 && ancestors[^2] is InputObjectTypeDefinitionNode
+                ? DirectiveLocation.InputFieldDefinition
+                : DirectiveLocation.ArgumentDefinition,
+            _ => null,
+        };
     }
 }

@@ -242,8 +242,7 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
             if (_cache.TryGetValue(selectionSet, out var cached)) return cached;
             var fieldMap = new FieldMap();
             var fragmentNames = new List<string>();
-            var seenFragments = new HashSet<string>(StringComparer.Ordinal);
-            CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, fragmentNames, seenFragments);
+            CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, fragmentNames);
             var result = new FieldsAndFragments(fieldMap, fragmentNames);
             _cache[selectionSet] = result;
             return result;
@@ -258,7 +257,7 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
         }
 
         private void CollectFieldsAndFragmentNames(
-            NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, List<string> fragmentNames, HashSet<string> seenFragments)
+            NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, List<string> fragmentNames)
         {
             foreach (var selection in selectionSet.Selections)
             {
@@ -270,13 +269,14 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
                         fieldMap.Add(field.ResponseKey, new NodeAndDef(parentType, field, fieldDef));
                         break;
                     case FragmentSpreadNode spread:
-                        if (seenFragments.Add(spread.Name.Value)) fragmentNames.Add(spread.Name.Value);
+                        // Each name once, in first-seen order; a selection set spreads few fragments, so a scan will do.
+                        if (!fragmentNames.Contains(spread.Name.Value)) fragmentNames.Add(spread.Name.Value);
                         break;
                     case InlineFragmentNode inline:
                         var inlineType = inline.TypeCondition is { } condition
                             ? TypeFromAst.Convert(context.Schema, condition) as NamedType
                             : parentType;
-                        CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, fragmentNames, seenFragments);
+                        CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, fragmentNames);
                         break;
                 }
             }

@@ -11,40 +11,9 @@ public sealed class ProvidedRequiredArgumentsRule : IValidationRule
     public string Name => nameof(ProvidedRequiredArgumentsRule);
     public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context);
 
-    private sealed class Visitor : ValidationVisitor
+    private sealed class Visitor(ValidationContext context)
+        : ValidationVisitor(context, KindSet.None, KindSet.Of(SyntaxKind.Field, SyntaxKind.Directive))
     {
-        // Per directive: its required arguments, as (name, printed type) in definition order.
-        private readonly Dictionary<string, List<(string Name, string Type)>> _requiredDirectiveArgs = new(StringComparer.Ordinal);
-
-        public Visitor(ValidationContext context) : base(context, KindSet.None, KindSet.Of(SyntaxKind.Field, SyntaxKind.Directive))
-        {
-            foreach (var directive in context.Schema.Directives)
-            {
-                var required = new List<(string, string)>();
-                foreach (var arg in directive.Arguments)
-                {
-                    if (arg.IsRequired) required.Add((arg.Name, arg.Type.ToString()));
-                }
-                _requiredDirectiveArgs[directive.Name] = required;
-            }
-            foreach (var definition in context.Document.Definitions)
-            {
-                if (definition is not DirectiveDefinitionNode d) continue;
-                var required = new List<(string, string)>();
-                foreach (var arg in d.Arguments)
-                {
-                    if (arg.Type is NonNullTypeNode && arg.DefaultValue is null)
-                    {
-                        // keyMap: a repeated argument name keeps one entry, at its first position.
-                        var index = required.FindIndex(r => r.Item1 == arg.Name.Value);
-                        if (index >= 0) required[index] = (arg.Name.Value, ValuePrinter.Print(arg.Type));
-                        else required.Add((arg.Name.Value, ValuePrinter.Print(arg.Type)));
-                    }
-                }
-                _requiredDirectiveArgs[d.Name.Value] = required;
-            }
-        }
-
         public override VisitAction Leave(SyntaxNode node)
         {
             if (node is FieldNode field)
@@ -58,21 +27,47 @@ public sealed class ProvidedRequiredArgumentsRule : IValidationRule
                         $"Field \"{fieldDef.Name}\" argument \"{argDef.Name}\" of type \"{argDef.Type}\" is required, but it was not provided.",
                         [node]));
                 }
+                return VisitAction.Continue;
             }
-            else
+
+            var directive = (DirectiveNode)node;
+            var name = directive.Name.Value;
+            if (Context.GetDocumentDirective(name) is { } local)
             {
-                var directive = (DirectiveNode)node;
-                var name = directive.Name.Value;
-                if (!_requiredDirectiveArgs.TryGetValue(name, out var required)) return VisitAction.Continue;
-                foreach (var (argName, argType) in required)
+                foreach (var (argName, argType) in RequiredArguments(local))
                 {
-                    if (HasArgument(directive.Arguments, argName)) continue;
-                    Context.ReportError(new GraphQLError(
-                        $"Directive \"@{name}\" argument \"{argName}\" of type \"{argType}\" is required, but it was not provided.",
-                        [node]));
+                    if (!HasArgument(directive.Arguments, argName)) Report(directive, argName, argType);
+                }
+            }
+            else if (Context.Schema.GetDirective(name) is { } definition)
+            {
+                foreach (var argDef in definition.Arguments)
+                {
+                    if (argDef.IsRequired && !HasArgument(directive.Arguments, argDef.Name)) Report(directive, argDef.Name, argDef.Type.ToString());
                 }
             }
             return VisitAction.Continue;
+        }
+
+        private void Report(DirectiveNode directive, string argName, string argType) =>
+            Context.ReportError(new GraphQLError(
+                $"Directive \"@{directive.Name.Value}\" argument \"{argName}\" of type \"{argType}\" is required, but it was not provided.",
+                [directive]));
+
+        // Of a directive defined in the document: non-null without a default value. graphql-js keys them by name, so
+        // a repeated name keeps its first position and its last type.
+        private static List<(string Name, string Type)> RequiredArguments(DirectiveDefinitionNode definition)
+        {
+            var required = new List<(string Name, string Type)>();
+            foreach (var arg in definition.Arguments)
+            {
+                if (arg.Type is not NonNullTypeNode || arg.DefaultValue is not null) continue;
+                var entry = (arg.Name.Value, ValuePrinter.Print(arg.Type));
+                var index = required.FindIndex(r => r.Name == arg.Name.Value);
+                if (index >= 0) required[index] = entry;
+                else required.Add(entry);
+            }
+            return required;
         }
 
         private static bool HasArgument(IReadOnlyList<ArgumentNode> arguments, string name)

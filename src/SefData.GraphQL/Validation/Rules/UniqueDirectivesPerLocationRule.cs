@@ -18,21 +18,11 @@ public sealed class UniqueDirectivesPerLocationRule : IValidationRule
         SyntaxKind.ScalarTypeExtension, SyntaxKind.ObjectTypeExtension, SyntaxKind.InterfaceTypeExtension,
         SyntaxKind.UnionTypeExtension, SyntaxKind.EnumTypeExtension, SyntaxKind.InputObjectTypeExtension);
 
-    private sealed class Visitor : ValidationVisitor
+    private sealed class Visitor(ValidationContext context) : ValidationVisitor(context, NodesWithDirectives)
     {
-        private readonly Dictionary<string, bool> _unique = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DirectiveNode> _schemaDirectives = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, DirectiveNode>> _typeDirectives = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DirectiveNode> _scratch = new(StringComparer.Ordinal);
-
-        public Visitor(ValidationContext context) : base(context, NodesWithDirectives)
-        {
-            foreach (var directive in context.Schema.Directives) _unique[directive.Name] = !directive.IsRepeatable;
-            foreach (var definition in context.Document.Definitions)
-            {
-                if (definition is DirectiveDefinitionNode d) _unique[d.Name.Value] = !d.Repeatable;
-            }
-        }
 
         public override VisitAction Enter(SyntaxNode node)
         {
@@ -69,7 +59,7 @@ public sealed class UniqueDirectivesPerLocationRule : IValidationRule
             foreach (var directive in directives)
             {
                 var name = directive.Name.Value;
-                if (!_unique.GetValueOrDefault(name)) continue;
+                if (!IsUnique(name)) continue;
                 if (seen.TryGetValue(name, out var first))
                     Context.ReportError(new GraphQLError($"The directive \"@{name}\" can only be used once at this location.", [first, directive]));
                 else
@@ -77,5 +67,9 @@ public sealed class UniqueDirectivesPerLocationRule : IValidationRule
             }
             return VisitAction.Continue;
         }
+
+        // Unknown directives are KnownDirectivesRule's business.
+        private bool IsUnique(string name) =>
+            Context.GetDocumentDirective(name) is { } local ? !local.Repeatable : Context.Schema.GetDirective(name) is { IsRepeatable: false };
     }
 }
