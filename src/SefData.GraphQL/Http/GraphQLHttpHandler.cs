@@ -173,7 +173,7 @@ public sealed class GraphQLHttpHandler
         if ((e1 ?? e2 ?? e3 ?? e4 ?? e5) is { } duplicate) return Decoded.Fail(duplicate);
 
         IReadOnlyDictionary<string, object?>? variables = null, extensions = null;
-        if (!string.IsNullOrEmpty(variablesText) && !TryParseJsonObject(variablesText, out variables))
+        if (!string.IsNullOrEmpty(variablesText) && !TryParseJsonObject(variablesText, out variables, keepJson: true))
             return Decoded.Fail("The 'variables' parameter must be a JSON object.");
         if (!string.IsNullOrEmpty(extensionsText) && !TryParseJsonObject(extensionsText, out extensions))
             return Decoded.Fail("The 'extensions' parameter must be a JSON object.");
@@ -187,7 +187,7 @@ public sealed class GraphQLHttpHandler
         }, 0, null);
     }
 
-    private static bool TryParseJsonObject(string text, out IReadOnlyDictionary<string, object?>? value)
+    private static bool TryParseJsonObject(string text, out IReadOnlyDictionary<string, object?>? value, bool keepJson = false)
     {
         value = null;
         try
@@ -195,7 +195,7 @@ public sealed class GraphQLHttpHandler
             using var json = JsonDocument.Parse(text);
             if (json.RootElement.ValueKind == JsonValueKind.Null) return true;
             if (json.RootElement.ValueKind != JsonValueKind.Object) return false;
-            value = (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(json.RootElement)!;
+            value = keepJson ? VariablesOf(json.RootElement) : (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(json.RootElement)!;
             return true;
         }
         catch (JsonException)
@@ -258,7 +258,7 @@ public sealed class GraphQLHttpHandler
                         break;
                     case "variables":
                         if (!isNull && value.ValueKind != JsonValueKind.Object) return Decoded.Fail("The 'variables' parameter must be an object or null.");
-                        variables = isNull ? null : (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(value)!;
+                        variables = isNull ? null : VariablesOf(value);
                         break;
                     case "extensions":
                         if (!isNull && value.ValueKind != JsonValueKind.Object) return Decoded.Fail("The 'extensions' parameter must be an object or null.");
@@ -279,6 +279,17 @@ public sealed class GraphQLHttpHandler
 
     private static bool IsUtf8OrAbsent(StringSegment charset) =>
         !charset.HasValue || HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Variable values stay <see cref="JsonElement"/>s (cloned out of the request's document): coercion unwraps them,
+    /// a JSON null stays distinct from an absent variable, and exact scalars (Decimal) can read the number's text.
+    /// </summary>
+    private static Dictionary<string, object?> VariablesOf(JsonElement json)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject()) result[property.Name] = property.Value.Clone();
+        return result;
+    }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 

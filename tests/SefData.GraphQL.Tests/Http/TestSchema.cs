@@ -58,6 +58,9 @@ public static class TestSchema
                     return "too late";
                 }))
             .Field("report", "Int", f => f.Cost(400).Resolve(ctx => 42))
+            .Field("decimalText", "String", f => f
+                .Argument("value", "Decimal!")
+                .Resolve(ctx => ((decimal)ctx.Arguments["value"]!).ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Field("requestHeader", "String", f => f
                 .Argument("name", "String!")
                 .Resolve(ctx => ctx.ContextData[GraphQLContextKeys.HttpContext] is HttpContext http
@@ -68,6 +71,7 @@ public static class TestSchema
                 .Argument("id", "ID!")
                 .Argument("name", "String!")
                 .Resolve(ctx => new School(ctx.GetArgument<string>("id")!, ctx.GetArgument<string>("name")!, "Cardiff"))))
+        .Scalar(new ExactDecimal())
         .Object("SchoolConnection", o => o
             .Field("nodes", "[School!]!")
             .Field("totalCount", "Int!"))
@@ -84,6 +88,21 @@ public static class TestSchema
                 .Argument("first", "Int", 10)
                 .Resolve(ctx => Page(Schools.Where(s => s.LaName == (string?)DefaultResolvers.GetValue(ctx.Parent, "name")), ctx))))
         .Build();
+
+    /// <summary>A Decimal read from the JSON number's own text, as the API's Decimal scalar must be (no double rounding).</summary>
+    private sealed class ExactDecimal() : ScalarType("Decimal")
+    {
+        public override bool ReceivesJsonElements => true;
+
+        public override object? ParseValue(object? value) => value switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } e => e.GetDecimal(),
+            int i => (decimal)i,
+            _ => throw new GraphQLError("Decimal cannot represent a non-numeric value."),
+        };
+
+        public override object? Serialize(object? value) => value;
+    }
 
     private static Dictionary<string, object?> Page(IEnumerable<School> schools, IResolverContext ctx)
     {

@@ -158,6 +158,18 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
     }
 
     [Fact]
+    public async Task Variables_reach_exact_scalars_as_json_so_decimals_keep_every_digit()
+    {
+        const string query = "query Q($v: Decimal!) { decimalText(value: $v) }";
+        var post = await Client.PostRawAsync("{\"query\":\"" + query.Replace("\"", "\\\"") + "\",\"variables\":{\"v\":12345678901234567.89}}", "application/json");
+        Assert.Equal("12345678901234567.89", post.Data.GetProperty("decimalText").GetString());
+        var get = await Client.GetGraphQLAsync("/graphql?query=" + Uri.EscapeDataString(query) + "&variables=" + Uri.EscapeDataString("{\"v\":0.30000000000000001}"));
+        Assert.Equal("0.30000000000000001", get.Data.GetProperty("decimalText").GetString());
+        var missing = await Client.PostJsonAsync(new { query, variables = new { v = (object?)null } });
+        Assert.Equal(400, missing.Status);
+    }
+
+    [Fact]
     public async Task Get_executes_queries_with_url_encoded_json_variables()
     {
         var r = await Client.GetGraphQLAsync(Query("query Q($id: ID!) { school(id: $id) { name localAuthority { name } } }", new { id = "1" }, "Q"));
