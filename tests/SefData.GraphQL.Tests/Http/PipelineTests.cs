@@ -107,6 +107,21 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_share_one_cached_document_and_get_their_own_results()
+    {
+        await using var server = await GraphQLTestServer.StartAsync();
+        const string query = "query Q($id: ID!) { school(id: $id) { id name } }";
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            server.Client.PostJsonAsync(new { query, variables = new { id = (i % 3 + 1).ToString() } })));
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(200, results[i].Status);
+            Assert.Equal((i % 3 + 1).ToString(), results[i].Data.GetProperty("school").GetProperty("id").GetString());
+        }
+        Assert.Equal(1, server.Services.GetRequiredService<GraphQLRequestPipeline>().Cache.Count);
+    }
+
+    [Fact]
     public void The_document_cache_evicts_the_least_recently_used_entry()
     {
         var cache = new DocumentCache(2);
