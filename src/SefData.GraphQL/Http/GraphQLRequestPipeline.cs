@@ -104,7 +104,10 @@ public sealed class GraphQLRequestPipeline
         {
             if (reference is null) return new(PipelineOutcome.RequestError, ExecutionResult.FromErrors([new GraphQLError("Missing query.")]));
             if (!_trusted.TryGet(reference, out text))
+            {
+                // Apollo's exact message: APQ clients match on it to resend the full text.
                 return DocumentError(Coded("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound));
+            }
         }
         else if (_options.TrustedDocuments.Mode == TrustedDocumentMode.Required && !_trusted.ContainsText(text))
         {
@@ -122,6 +125,7 @@ public sealed class GraphQLRequestPipeline
             }
             catch (GraphQLError syntax)
             {
+                // The parser reports the token limit as a syntax error (graphql-js maxTokens wording); give it its code.
                 if (syntax.Message.EndsWith(" tokens. Parsing aborted.", StringComparison.Ordinal))
                 {
                     return DocumentError(new GraphQLError(syntax.Message, locations: syntax.Locations,
