@@ -21,6 +21,7 @@ public static class GraphQLEndpointExtensions
     {
         var options = new GraphQLServerOptions();
         configure?.Invoke(options);
+        options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton<IGraphQLDocumentValidator>(new SpecifiedRulesValidator());
         services.TryAddSingleton<IGraphQLExecutor>(new DefaultGraphQLExecutor());

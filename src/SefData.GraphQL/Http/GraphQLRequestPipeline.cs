@@ -129,7 +129,7 @@ public sealed class GraphQLRequestPipeline
                 if (syntax.Message.EndsWith(" tokens. Parsing aborted.", StringComparison.Ordinal))
                 {
                     return DocumentError(new GraphQLError(syntax.Message, locations: syntax.Locations,
-                        extensions: ErrorCodes.Extensions(ErrorCodes.MaxTokensExceeded)));
+                        extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.MaxTokensExceeded, ["maxTokens"] = _options.MaxTokens }));
                 }
                 return DocumentError(syntax);
             }
@@ -240,16 +240,26 @@ public sealed class GraphQLRequestPipeline
         foreach (var operation in OperationAnalyzer.SelectOperations(document, request.OperationName))
         {
             var metrics = analyzer.Analyze(operation);
-            var nodes = new SyntaxNode[] { operation };
+            // The measured value and the limit travel in extensions so a client can tell how far over it is.
             if (metrics.Depth > _options.MaxDepth)
-                errors.Add(new GraphQLError($"The operation has depth {metrics.Depth}, more than the maximum of {_options.MaxDepth}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxDepthExceeded)));
+                errors.Add(LimitError($"The operation has depth {metrics.Depth}, more than the maximum of {_options.MaxDepth}.", operation,
+                    ErrorCodes.MaxDepthExceeded, ("depth", metrics.Depth), ("maxDepth", _options.MaxDepth)));
             if (metrics.Aliases > _options.MaxAliases)
-                errors.Add(new GraphQLError($"The operation uses {metrics.Aliases} aliases, more than the maximum of {_options.MaxAliases}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxAliasesExceeded)));
+                errors.Add(LimitError($"The operation uses {metrics.Aliases} aliases, more than the maximum of {_options.MaxAliases}.", operation,
+                    ErrorCodes.MaxAliasesExceeded, ("aliases", metrics.Aliases), ("maxAliases", _options.MaxAliases)));
             if (metrics.Cost > _options.MaxCost)
-                errors.Add(new GraphQLError($"The operation has an estimated cost of {metrics.Cost}, more than the maximum of {_options.MaxCost}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxCostExceeded)));
+                errors.Add(LimitError($"The operation has an estimated cost of {metrics.Cost}, more than the maximum of {_options.MaxCost}.", operation,
+                    ErrorCodes.MaxCostExceeded, ("cost", metrics.Cost), ("maxCost", _options.MaxCost)));
             if (errors.Count > 0) break;
         }
         return errors;
+    }
+
+    private static GraphQLError LimitError(string message, OperationDefinitionNode operation, string code, params (string Key, object Value)[] details)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in details) extensions[key] = value;
+        return new GraphQLError(message, [operation], extensions: extensions);
     }
 
     private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)
