@@ -1,3 +1,4 @@
+using SefData.GraphQL.DataLoader;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SefData.GraphQL.Execution;
@@ -261,5 +262,43 @@ public class ExecutionBehaviourTests
     private sealed class SingleService(string value) : IServiceProvider
     {
         public object? GetService(Type serviceType) => serviceType == typeof(string) ? value : null;
+    }
+}
+
+public class ExecutionConcurrencyTests
+{
+    [Fact]
+    public async Task Resolvers_using_context_apis_from_pool_threads_get_consistent_results()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { items: [Item!]! } type Item { id: Int! fields: String! label: String! }")
+            .Resolve("Query.items", _ => Enumerable.Range(0, 200).ToList())
+            .Resolve("Item.id", ctx => ctx.Parent)
+            .Resolver("Item.fields", async ctx =>
+            {
+                await Task.Run(() => { }, ctx.CancellationToken);
+                ctx.ContextData.TryAdd("seen", true);
+                return string.Join(",", ctx.GetSelectedFields().Select(f => f.Name)) + ctx.Path;
+            })
+            .Resolver("Item.label", async ctx =>
+            {
+                await Task.Run(() => { }, ctx.CancellationToken);
+                var loader = ctx.DataLoader<int, string>("labels", (keys, _) =>
+                    new ValueTask<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "L" + k)));
+                return await loader.LoadAsync((int)ctx.Parent!);
+            })
+            .Build();
+        for (var run = 0; run < 20; run++)
+        {
+            var result = await ExecuteAsync(schema, "{ items { id fields label } }");
+            Assert.Null(result.Errors);
+            var items = (SefData.GraphQL.Execution.ResultList)result.Data!["items"]!;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = (SefData.GraphQL.Execution.ResultMap)items[i]!;
+                Assert.Equal(i, item["id"]);
+                Assert.Equal("items." + i + ".fields", item["fields"]);
+                Assert.Equal("L" + i, item["label"]);
+            }
+        }
     }
 }
