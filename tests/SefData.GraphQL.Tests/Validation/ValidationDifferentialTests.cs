@@ -63,6 +63,13 @@ public class ValidationDifferentialTests
     }
 
     [Fact]
+    public void The_hand_written_corpus_has_at_least_160_documents()
+    {
+        Assert.InRange(Cases.Count(c => c.File != "generated"), 160, int.MaxValue);
+        Assert.Equal(GeneratedCount, Cases.Count(c => c.File == "generated"));
+    }
+
+    [Fact]
     public void Every_rule_fails_somewhere_in_the_corpus()
     {
         var missing = SpecifiedRules.All

@@ -297,52 +297,62 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
             {
                 if (arg2.Name.Value == arg1.Name.Value) value2 = arg2.Value;
             }
-            if (value2 is null) return false;
-            if (StringifyValue(arg1.Value) != StringifyValue(value2)) return false;
+            if (value2 is null || !SameValue(arg1.Value, value2)) return false;
         }
         return true;
     }
 
-    // print(sortValueNode(value)): object fields sorted by name, so field order does not matter.
-    private static string StringifyValue(ValueNode value)
+    /// <summary>
+    /// graphql-js compares print(sortValueNode(value)): the printed values with object fields sorted by name. Printing
+    /// is one-to-one on values of one kind and values of different kinds never print alike, so comparing the trees
+    /// gives the same answer without building strings.
+    /// </summary>
+    private static bool SameValue(ValueNode a, ValueNode b)
     {
-        if (value is not (ObjectValueNode or ListValueNode)) return ValuePrinter.Print(value);
-        var sb = new StringBuilder();
-        AppendSorted(sb, value);
-        return sb.ToString();
+        if (a.Kind != b.Kind) return false;
+        switch (a)
+        {
+            case IntValueNode i: return i.Value == ((IntValueNode)b).Value;
+            case FloatValueNode f: return f.Value == ((FloatValueNode)b).Value;
+            case StringValueNode s:
+                var t = (StringValueNode)b;
+                return s.Block == t.Block && s.Value == t.Value;
+            case BooleanValueNode bo: return bo.Value == ((BooleanValueNode)b).Value;
+            case NullValueNode: return true;
+            case EnumValueNode e: return e.Value == ((EnumValueNode)b).Value;
+            case VariableNode v: return v.Name.Value == ((VariableNode)b).Name.Value;
+            case ListValueNode l:
+            {
+                var m = (ListValueNode)b;
+                if (l.Values.Count != m.Values.Count) return false;
+                for (var i = 0; i < l.Values.Count; i++)
+                {
+                    if (!SameValue(l.Values[i], m.Values[i])) return false;
+                }
+                return true;
+            }
+            case ObjectValueNode o:
+            {
+                var p = (ObjectValueNode)b;
+                if (o.Fields.Count != p.Fields.Count) return false;
+                var fields1 = SortedFields(o);
+                var fields2 = SortedFields(p);
+                for (var i = 0; i < fields1.Count; i++)
+                {
+                    if (fields1[i].Name.Value != fields2[i].Name.Value || !SameValue(fields1[i].Value, fields2[i].Value)) return false;
+                }
+                return true;
+            }
+            default:
+                return false;
+        }
     }
 
-    private static void AppendSorted(StringBuilder sb, ValueNode value)
+    private static List<ObjectFieldNode> SortedFields(ObjectValueNode value)
     {
-        switch (value)
-        {
-            case ObjectValueNode obj:
-            {
-                var fields = new List<ObjectFieldNode>(obj.Fields);
-                StableSort.Sort(fields, (a, b) => Suggestions.NaturalCompare(a.Name.Value, b.Name.Value));
-                sb.Append('{');
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    if (i > 0) sb.Append(", ");
-                    sb.Append(fields[i].Name.Value).Append(": ");
-                    AppendSorted(sb, fields[i].Value);
-                }
-                sb.Append('}');
-                break;
-            }
-            case ListValueNode list:
-                sb.Append('[');
-                for (var i = 0; i < list.Values.Count; i++)
-                {
-                    if (i > 0) sb.Append(", ");
-                    AppendSorted(sb, list.Values[i]);
-                }
-                sb.Append(']');
-                break;
-            default:
-                sb.Append(ValuePrinter.Print(value));
-                break;
-        }
+        var fields = new List<ObjectFieldNode>(value.Fields);
+        StableSort.Sort(fields, (x, y) => Suggestions.NaturalCompare(x.Name.Value, y.Name.Value));
+        return fields;
     }
 
     /// <summary>Two types conflict when no value could be both: different list/non-null shapes or different leaf types.</summary>
