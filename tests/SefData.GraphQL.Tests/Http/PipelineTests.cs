@@ -30,6 +30,20 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task GraphQL_errors_thrown_by_resolvers_keep_their_message_and_code()
+    {
+        await using var server = await GraphQLTestServer.StartAsync();
+        var r = await server.Client.PostJsonAsync(new { query = "{ forbidden boom }" });
+        Assert.Equal(200, r.Status);
+        Assert.Equal(2, r.Errors.Length);
+        var forbidden = r.Errors.Single(e => e.GetProperty("path")[0].GetString() == "forbidden");
+        Assert.Equal("Not authorized to read this.", forbidden.GetProperty("message").GetString());
+        Assert.Equal("AUTH_NOT_AUTHORIZED", forbidden.GetProperty("extensions").GetProperty("code").GetString());
+        var boom = r.Errors.Single(e => e.GetProperty("path")[0].GetString() == "boom");
+        Assert.Equal("Unexpected Execution Error", boom.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task An_exception_outside_resolvers_is_a_top_level_unexpected_error_without_data()
     {
         await using var server = await GraphQLTestServer.StartAsync(configureServices: s => s.AddSingleton<IGraphQLExecutor, ExplodingExecutor>());

@@ -34,6 +34,8 @@ public static class TestSchema
             .Field("school", "School", f => f
                 .Argument("id", "ID!")
                 .Resolve(ctx => Schools.FirstOrDefault(s => s.Id == ctx.GetArgument<string>("id"))))
+            .Field("forbidden", "String", f => f.Resolve(ctx => throw new GraphQLError("Not authorized to read this.",
+                extensions: new Dictionary<string, object?> { ["code"] = "AUTH_NOT_AUTHORIZED" })))
             .Field("boom", "String", f => f.Resolve(ctx => throw new InvalidOperationException("secret connection string leaked")))
             .Field("slow", "String", f => f
                 .Argument("ms", "Int!")
