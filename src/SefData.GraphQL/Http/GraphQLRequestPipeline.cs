@@ -150,7 +150,13 @@ public sealed class GraphQLRequestPipeline
         // 4. Limits: before validation, so hostile documents cost little. Cost depends on variables, so it runs on
         //    cache hits too (a walk with memoized fragments, cheap next to execution).
         var limitErrors = CheckLimits(document, request);
-        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
+        if (limitErrors.Count > 0)
+        {
+            // Refusals are worth seeing in operations (a client out of bounds, or a probe), without the document.
+            _logger.LogInformation("GraphQL request refused by a limit: {Codes} (document {Hash})",
+                string.Join(",", limitErrors.Select(e => e.Extensions?["code"])), hash);
+            return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
+        }
 
         // 5. Validate.
         if (!cached)
@@ -188,6 +194,8 @@ public sealed class GraphQLRequestPipeline
             requestAborted.ThrowIfCancellationRequested();
             // The executor may still fault after the deadline; observe it so it is not an unobserved exception.
             _ = execution.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            _logger.LogWarning("GraphQL execution stopped at the timeout of {Timeout} (operation {OperationName})",
+                _options.ExecutionTimeout, request.OperationName ?? "(anonymous)");
             return TimedOut();
         }
         var result = await execution.ConfigureAwait(false);

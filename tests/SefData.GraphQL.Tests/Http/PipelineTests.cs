@@ -79,6 +79,7 @@ public class PipelineTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, r.Data.ValueKind);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         await WaitUntil(() => TestSchema.SlowWasCancelled);
+        Assert.Contains(server.Logs.Entries, e => e.Message.StartsWith("GraphQL execution stopped at the timeout", StringComparison.Ordinal));
     }
 
     [Fact]
