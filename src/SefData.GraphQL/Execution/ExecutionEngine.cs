@@ -21,6 +21,7 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
     private readonly WorkSignal _signal = new();
     private readonly Stack<ResolverContext> _contextPool = new();
     private readonly FieldResolver _fieldResolver;
+    private readonly bool _defaultFieldResolver;
     private readonly TypeResolver _typeResolver;
     private List<GraphQLError>? _errors;
     private HashSet<IPendingWork>? _pending;
@@ -45,6 +46,7 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
         Services = request.Services ?? EmptyServiceProvider.Instance;
         CancellationToken = request.CancellationToken;
         _fieldResolver = request.FieldResolver ?? DefaultResolvers.ResolveField;
+        _defaultFieldResolver = ReferenceEquals(_fieldResolver, DefaultResolvers.ResolveField);
         _typeResolver = request.TypeResolver ?? DefaultResolvers.ResolveType;
         Collector = new FieldCollector(Schema, fragments, variables);
     }
@@ -204,6 +206,25 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             return;
         }
         var context = RentContext(map, slot, field, source);
+        if (field.Definition.Resolver is null && _defaultFieldResolver)
+        {
+            object? value;
+            try
+            {
+                // Coerced even though the default resolver ignores them: an invalid argument is still a field error.
+                context.Arguments = field.Arguments;
+                value = field.ReadDefault(source);
+            }
+            catch (Exception error)
+            {
+                FailField(map, slot, field, error);
+                Release(context);
+                return;
+            }
+            CompleteValue(map, slot, field.Definition.Type, field, context, value);
+            Release(context);
+            return;
+        }
         ValueTask<object?> resolved;
         try
         {
