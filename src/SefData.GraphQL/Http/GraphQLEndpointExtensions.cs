@@ -21,6 +21,7 @@ public static class GraphQLEndpointExtensions
     {
         var options = new GraphQLServerOptions();
         configure?.Invoke(options);
+        options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton<IGraphQLDocumentValidator>(new SpecifiedRulesValidator());
         services.TryAddSingleton<IGraphQLExecutor>(new DefaultGraphQLExecutor());
@@ -46,11 +47,12 @@ public static class GraphQLEndpointExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
     {
-        var handler = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpHandler>();
         var options = endpoints.ServiceProvider.GetRequiredService<GraphQLServerOptions>();
         var builders = new List<IEndpointConventionBuilder>
         {
-            endpoints.Map(pattern, handler.HandleAsync).WithDisplayName("GraphQL " + pattern),
+            // Resolved per request, so the schema is built on first use rather than while routes are mapped.
+            endpoints.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context))
+                .WithDisplayName("GraphQL " + pattern),
         };
         if (options.EnableSchemaEndpoint)
         {

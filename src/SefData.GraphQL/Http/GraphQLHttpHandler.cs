@@ -8,6 +8,15 @@ using SefData.GraphQL.Utilities;
 
 namespace SefData.GraphQL.Http;
 
+/// <summary>Keys of <see cref="Types.IResolverContext.ContextData"/> the HTTP endpoint fills for each request.</summary>
+public static class GraphQLContextKeys
+{
+    /// <summary>The <see cref="Microsoft.AspNetCore.Http.HttpContext"/> of the request.</summary>
+    public const string HttpContext = "HttpContext";
+    /// <summary>The request's <see cref="System.Security.Claims.ClaimsPrincipal"/> (HotChocolate's global state name).</summary>
+    public const string User = "ClaimsPrincipal";
+}
+
 /// <summary>
 /// GraphQL over HTTP (the graphql-over-http spec draft, audited by graphql-http): decodes GET and POST requests,
 /// negotiates the response media type, runs the <see cref="GraphQLRequestPipeline"/> and maps its outcome to a
@@ -66,7 +75,12 @@ public sealed class GraphQLHttpHandler
         PipelineResult result;
         try
         {
-            result = await _pipeline.ExecuteAsync(request, context.RequestServices, allowMutations: !isGet, context.RequestAborted).ConfigureAwait(false);
+            var contextData = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [GraphQLContextKeys.HttpContext] = context,
+                [GraphQLContextKeys.User] = context.User,
+            };
+            result = await _pipeline.ExecuteAsync(request, context.RequestServices, allowMutations: !isGet, context.RequestAborted, contextData).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -90,6 +104,8 @@ public sealed class GraphQLHttpHandler
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
+        // The media type depends on Accept: a shared cache must not serve one client's answer to another (GET).
+        context.Response.Headers.Vary = "Accept";
         await ExecutionResultJson.WriteAsync(context.Response.Body, response, context.RequestAborted).ConfigureAwait(false);
     }
 
@@ -157,7 +173,7 @@ public sealed class GraphQLHttpHandler
         if ((e1 ?? e2 ?? e3 ?? e4 ?? e5) is { } duplicate) return Decoded.Fail(duplicate);
 
         IReadOnlyDictionary<string, object?>? variables = null, extensions = null;
-        if (!string.IsNullOrEmpty(variablesText) && !TryParseJsonObject(variablesText, out variables))
+        if (!string.IsNullOrEmpty(variablesText) && !TryParseJsonObject(variablesText, out variables, keepJson: true))
             return Decoded.Fail("The 'variables' parameter must be a JSON object.");
         if (!string.IsNullOrEmpty(extensionsText) && !TryParseJsonObject(extensionsText, out extensions))
             return Decoded.Fail("The 'extensions' parameter must be a JSON object.");
@@ -171,7 +187,7 @@ public sealed class GraphQLHttpHandler
         }, 0, null);
     }
 
-    private static bool TryParseJsonObject(string text, out IReadOnlyDictionary<string, object?>? value)
+    private static bool TryParseJsonObject(string text, out IReadOnlyDictionary<string, object?>? value, bool keepJson = false)
     {
         value = null;
         try
@@ -179,7 +195,7 @@ public sealed class GraphQLHttpHandler
             using var json = JsonDocument.Parse(text);
             if (json.RootElement.ValueKind == JsonValueKind.Null) return true;
             if (json.RootElement.ValueKind != JsonValueKind.Object) return false;
-            value = (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(json.RootElement)!;
+            value = keepJson ? VariablesOf(json.RootElement) : (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(json.RootElement)!;
             return true;
         }
         catch (JsonException)
@@ -201,12 +217,16 @@ public sealed class GraphQLHttpHandler
         if (http.ContentLength > maxBodySize) return Decoded.Fail(TooLarge(maxBodySize), StatusCodes.Status413PayloadTooLarge);
         var body = await ReadBodyAsync(http.Body, maxBodySize, cancellationToken).ConfigureAwait(false);
         if (body is null) return Decoded.Fail(TooLarge(maxBodySize), StatusCodes.Status413PayloadTooLarge);
-        if (body.Length == 0) return Decoded.Fail("The request body is empty: send a JSON object with a 'query'.");
+        ReadOnlyMemory<byte> utf8 = body;
+        if (utf8.Span.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
+        if (utf8.Length == 0) return Decoded.Fail("The request body is empty: send a JSON object with a 'query'.");
+        // JsonDocument checks strings lazily; an invalid sequence would surface later as an exception, not a 400.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span)) return Decoded.Fail("The request body is not valid UTF-8.");
 
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+            json = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 128 });
         }
         catch (JsonException ex)
         {
@@ -238,7 +258,7 @@ public sealed class GraphQLHttpHandler
                         break;
                     case "variables":
                         if (!isNull && value.ValueKind != JsonValueKind.Object) return Decoded.Fail("The 'variables' parameter must be an object or null.");
-                        variables = isNull ? null : (IReadOnlyDictionary<string, object?>)JsonValues.ToClr(value)!;
+                        variables = isNull ? null : VariablesOf(value);
                         break;
                     case "extensions":
                         if (!isNull && value.ValueKind != JsonValueKind.Object) return Decoded.Fail("The 'extensions' parameter must be an object or null.");
@@ -259,6 +279,19 @@ public sealed class GraphQLHttpHandler
 
     private static bool IsUtf8OrAbsent(StringSegment charset) =>
         !charset.HasValue || HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Variable values stay <see cref="JsonElement"/>s (cloned out of the request's document): coercion unwraps them,
+    /// a JSON null stays distinct from an absent variable, and exact scalars (Decimal) can read the number's text.
+    /// </summary>
+    private static Dictionary<string, object?> VariablesOf(JsonElement json)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject()) result[property.Name] = property.Value.Clone();
+        return result;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static string TooLarge(long max) => $"The request body is larger than the limit of {max} bytes.";
 

@@ -1,8 +1,9 @@
 namespace SefData.GraphQL.Http;
 
 /// <summary>
-/// One GraphQL-over-HTTP request after transport decoding. <see cref="Variables"/> and <see cref="Extensions"/>
-/// hold plain CLR JSON values (string, bool, int/long/double, dictionaries, lists, null).
+/// One GraphQL-over-HTTP request after transport decoding. <see cref="Variables"/> maps names to raw values
+/// (the HTTP handler gives <see cref="System.Text.Json.JsonElement"/>s; plain CLR values work too);
+/// <see cref="Extensions"/> holds plain CLR JSON values (string, bool, int/long/double, dictionaries, lists, null).
 /// </summary>
 public sealed class GraphQLRequest
 {

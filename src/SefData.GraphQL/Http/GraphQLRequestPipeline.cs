@@ -64,11 +64,13 @@ public sealed class GraphQLRequestPipeline
     public DocumentCache Cache { get; }
 
     /// <param name="allowMutations">False for GET: a mutation then yields <see cref="PipelineOutcome.MethodNotAllowed"/>.</param>
-    public async Task<PipelineResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken)
+    /// <param name="contextData">Per-request state for resolvers (<see cref="Types.IResolverContext.ContextData"/>).</param>
+    public async Task<PipelineResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken,
+        IDictionary<string, object?>? contextData = null)
     {
         try
         {
-            return await RunAsync(request, services, allowMutations, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(request, services, allowMutations, contextData, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,7 +94,8 @@ public sealed class GraphQLRequestPipeline
 
     private static GraphQLError Coded(string message, string code) => new(message, extensions: ErrorCodes.Extensions(code));
 
-    private async Task<PipelineResult> RunAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations, CancellationToken cancellationToken)
+    private async Task<PipelineResult> RunAsync(GraphQLRequest request, IServiceProvider services, bool allowMutations,
+        IDictionary<string, object?>? contextData, CancellationToken cancellationToken)
     {
         // 1. The document text: inline, or looked up among the trusted documents.
         var text = request.Query;
@@ -101,7 +104,10 @@ public sealed class GraphQLRequestPipeline
         {
             if (reference is null) return new(PipelineOutcome.RequestError, ExecutionResult.FromErrors([new GraphQLError("Missing query.")]));
             if (!_trusted.TryGet(reference, out text))
+            {
+                // Apollo's exact message: APQ clients match on it to resend the full text.
                 return DocumentError(Coded("PersistedQueryNotFound", ErrorCodes.PersistedQueryNotFound));
+            }
         }
         else if (_options.TrustedDocuments.Mode == TrustedDocumentMode.Required && !_trusted.ContainsText(text))
         {
@@ -119,10 +125,11 @@ public sealed class GraphQLRequestPipeline
             }
             catch (GraphQLError syntax)
             {
+                // The parser reports the token limit as a syntax error (graphql-js maxTokens wording); give it its code.
                 if (syntax.Message.EndsWith(" tokens. Parsing aborted.", StringComparison.Ordinal))
                 {
                     return DocumentError(new GraphQLError(syntax.Message, locations: syntax.Locations,
-                        extensions: ErrorCodes.Extensions(ErrorCodes.MaxTokensExceeded)));
+                        extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.MaxTokensExceeded, ["maxTokens"] = _options.MaxTokens }));
                 }
                 return DocumentError(syntax);
             }
@@ -143,7 +150,13 @@ public sealed class GraphQLRequestPipeline
         // 4. Limits: before validation, so hostile documents cost little. Cost depends on variables, so it runs on
         //    cache hits too (a walk with memoized fragments, cheap next to execution).
         var limitErrors = CheckLimits(document, request);
-        if (limitErrors.Count > 0) return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
+        if (limitErrors.Count > 0)
+        {
+            // Refusals are worth seeing in operations (a client out of bounds, or a probe), without the document.
+            _logger.LogInformation("GraphQL request refused by a limit: {Codes} (document {Hash})",
+                string.Join(",", limitErrors.Select(e => e.Extensions?["code"])), hash);
+            return new(PipelineOutcome.DocumentError, ExecutionResult.FromErrors(limitErrors));
+        }
 
         // 5. Validate.
         if (!cached)
@@ -154,10 +167,11 @@ public sealed class GraphQLRequestPipeline
         }
 
         // 6. Execute within the time budget.
-        return await ExecuteWithTimeoutAsync(request, document, services, cancellationToken).ConfigureAwait(false);
+        return await ExecuteWithTimeoutAsync(request, document, services, contextData, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PipelineResult> ExecuteWithTimeoutAsync(GraphQLRequest request, DocumentNode document, IServiceProvider services, CancellationToken requestAborted)
+    private async Task<PipelineResult> ExecuteWithTimeoutAsync(GraphQLRequest request, DocumentNode document, IServiceProvider services,
+        IDictionary<string, object?>? contextData, CancellationToken requestAborted)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         cts.CancelAfter(_options.ExecutionTimeout);
@@ -168,6 +182,7 @@ public sealed class GraphQLRequestPipeline
             OperationName = request.OperationName,
             Variables = request.Variables ?? EmptyVariables,
             Services = services,
+            ContextData = contextData,
             CancellationToken = cts.Token,
         });
 
@@ -179,6 +194,8 @@ public sealed class GraphQLRequestPipeline
             requestAborted.ThrowIfCancellationRequested();
             // The executor may still fault after the deadline; observe it so it is not an unobserved exception.
             _ = execution.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            _logger.LogWarning("GraphQL execution stopped at the timeout of {Timeout} (operation {OperationName})",
+                _options.ExecutionTimeout, request.OperationName ?? "(anonymous)");
             return TimedOut();
         }
         var result = await execution.ConfigureAwait(false);
@@ -231,16 +248,26 @@ public sealed class GraphQLRequestPipeline
         foreach (var operation in OperationAnalyzer.SelectOperations(document, request.OperationName))
         {
             var metrics = analyzer.Analyze(operation);
-            var nodes = new SyntaxNode[] { operation };
+            // The measured value and the limit travel in extensions so a client can tell how far over it is.
             if (metrics.Depth > _options.MaxDepth)
-                errors.Add(new GraphQLError($"The operation has depth {metrics.Depth}, more than the maximum of {_options.MaxDepth}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxDepthExceeded)));
+                errors.Add(LimitError($"The operation has depth {metrics.Depth}, more than the maximum of {_options.MaxDepth}.", operation,
+                    ErrorCodes.MaxDepthExceeded, ("depth", metrics.Depth), ("maxDepth", _options.MaxDepth)));
             if (metrics.Aliases > _options.MaxAliases)
-                errors.Add(new GraphQLError($"The operation uses {metrics.Aliases} aliases, more than the maximum of {_options.MaxAliases}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxAliasesExceeded)));
+                errors.Add(LimitError($"The operation uses {metrics.Aliases} aliases, more than the maximum of {_options.MaxAliases}.", operation,
+                    ErrorCodes.MaxAliasesExceeded, ("aliases", metrics.Aliases), ("maxAliases", _options.MaxAliases)));
             if (metrics.Cost > _options.MaxCost)
-                errors.Add(new GraphQLError($"The operation has an estimated cost of {metrics.Cost}, more than the maximum of {_options.MaxCost}.", nodes, extensions: ErrorCodes.Extensions(ErrorCodes.MaxCostExceeded)));
+                errors.Add(LimitError($"The operation has an estimated cost of {metrics.Cost}, more than the maximum of {_options.MaxCost}.", operation,
+                    ErrorCodes.MaxCostExceeded, ("cost", metrics.Cost), ("maxCost", _options.MaxCost)));
             if (errors.Count > 0) break;
         }
         return errors;
+    }
+
+    private static GraphQLError LimitError(string message, OperationDefinitionNode operation, string code, params (string Key, object Value)[] details)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in details) extensions[key] = value;
+        return new GraphQLError(message, [operation], extensions: extensions);
     }
 
     private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)

@@ -39,4 +39,23 @@ public sealed class GraphQLServerOptions
     public bool EnableSchemaEndpoint { get; set; } = true;
 
     public TrustedDocumentOptions TrustedDocuments { get; } = new();
+
+    /// <summary>Throws for settings that would disable a protection by accident (zero or negative limits).</summary>
+    public void Validate()
+    {
+        static void Positive(long value, string name)
+        {
+            if (value <= 0) throw new ArgumentOutOfRangeException(name, value, $"GraphQLServerOptions.{name} must be positive.");
+        }
+        Positive(MaxDepth, nameof(MaxDepth));
+        Positive(MaxCost, nameof(MaxCost));
+        Positive(MaxAliases + 1, nameof(MaxAliases)); // 0 aliases is a legitimate policy
+        Positive(MaxTokens, nameof(MaxTokens));
+        Positive(DefaultPageSize, nameof(DefaultPageSize));
+        Positive(MaxValidationErrors, nameof(MaxValidationErrors));
+        Positive(MaxRequestBodySize, nameof(MaxRequestBodySize));
+        Positive(DocumentCacheSize + 1, nameof(DocumentCacheSize)); // 0 disables the cache
+        if (ExecutionTimeout <= TimeSpan.Zero && ExecutionTimeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(ExecutionTimeout), ExecutionTimeout, "GraphQLServerOptions.ExecutionTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+    }
 }

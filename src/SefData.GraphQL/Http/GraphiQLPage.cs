@@ -24,6 +24,7 @@ public static class GraphiQLPage
     /// <summary>The page for an endpoint at <paramref name="endpointPath"/> (what the IDE's fetcher posts to).</summary>
     public static string Render(string endpointPath)
     {
+        endpointPath = endpointPath.Length > 1 ? endpointPath.TrimEnd('/') : endpointPath;
         // JSON-encoded with the default encoder, which escapes <, > and &, so the path cannot close the script.
         var url = JsonSerializer.Serialize(endpointPath);
         var title = WebUtility.HtmlEncode("SefData GraphQL");

@@ -30,6 +30,20 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task GraphQL_errors_thrown_by_resolvers_keep_their_message_and_code()
+    {
+        await using var server = await GraphQLTestServer.StartAsync();
+        var r = await server.Client.PostJsonAsync(new { query = "{ forbidden boom }" });
+        Assert.Equal(200, r.Status);
+        Assert.Equal(2, r.Errors.Length);
+        var forbidden = r.Errors.Single(e => e.GetProperty("path")[0].GetString() == "forbidden");
+        Assert.Equal("Not authorized to read this.", forbidden.GetProperty("message").GetString());
+        Assert.Equal("AUTH_NOT_AUTHORIZED", forbidden.GetProperty("extensions").GetProperty("code").GetString());
+        var boom = r.Errors.Single(e => e.GetProperty("path")[0].GetString() == "boom");
+        Assert.Equal("Unexpected Execution Error", boom.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task An_exception_outside_resolvers_is_a_top_level_unexpected_error_without_data()
     {
         await using var server = await GraphQLTestServer.StartAsync(configureServices: s => s.AddSingleton<IGraphQLExecutor, ExplodingExecutor>());
@@ -65,6 +79,7 @@ public class PipelineTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, r.Data.ValueKind);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         await WaitUntil(() => TestSchema.SlowWasCancelled);
+        Assert.Contains(server.Logs.Entries, e => e.Message.StartsWith("GraphQL execution stopped at the timeout", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -104,6 +119,21 @@ public class PipelineTests
         Assert.Equal(1, cache.Count);
         await server.Client.PostJsonAsync(new { query = "{ hello }" });
         Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_share_one_cached_document_and_get_their_own_results()
+    {
+        await using var server = await GraphQLTestServer.StartAsync();
+        const string query = "query Q($id: ID!) { school(id: $id) { id name } }";
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            server.Client.PostJsonAsync(new { query, variables = new { id = (i % 3 + 1).ToString() } })));
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(200, results[i].Status);
+            Assert.Equal((i % 3 + 1).ToString(), results[i].Data.GetProperty("school").GetProperty("id").GetString());
+        }
+        Assert.Equal(1, server.Services.GetRequiredService<GraphQLRequestPipeline>().Cache.Count);
     }
 
     [Fact]

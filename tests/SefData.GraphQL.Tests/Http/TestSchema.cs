@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using SefData.GraphQL.Http;
 using SefData.GraphQL.Types;
 
 namespace SefData.GraphQL.Tests.Http;
@@ -32,6 +34,8 @@ public static class TestSchema
             .Field("school", "School", f => f
                 .Argument("id", "ID!")
                 .Resolve(ctx => Schools.FirstOrDefault(s => s.Id == ctx.GetArgument<string>("id"))))
+            .Field("forbidden", "String", f => f.Resolve(ctx => throw new GraphQLError("Not authorized to read this.",
+                extensions: new Dictionary<string, object?> { ["code"] = "AUTH_NOT_AUTHORIZED" })))
             .Field("boom", "String", f => f.Resolve(ctx => throw new InvalidOperationException("secret connection string leaked")))
             .Field("slow", "String", f => f
                 .Argument("ms", "Int!")
@@ -55,12 +59,21 @@ public static class TestSchema
                     await Task.Delay(ctx.GetArgument<int>("ms"), CancellationToken.None);
                     return "too late";
                 }))
-            .Field("report", "Int", f => f.Cost(400).Resolve(ctx => 42)))
+            .Field("report", "Int", f => f.Cost(400).Resolve(ctx => 42))
+            .Field("decimalText", "String", f => f
+                .Argument("value", "Decimal!")
+                .Resolve(ctx => ((decimal)ctx.Arguments["value"]!).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Field("requestHeader", "String", f => f
+                .Argument("name", "String!")
+                .Resolve(ctx => ctx.ContextData[GraphQLContextKeys.HttpContext] is HttpContext http
+                    ? http.Request.Headers[ctx.GetArgument<string>("name")!].ToString()
+                    : null)))
         .Mutation(m => m
             .Field("rename", "School", f => f
                 .Argument("id", "ID!")
                 .Argument("name", "String!")
                 .Resolve(ctx => new School(ctx.GetArgument<string>("id")!, ctx.GetArgument<string>("name")!, "Cardiff"))))
+        .Scalar(new ExactDecimal())
         .Object("SchoolConnection", o => o
             .Field("nodes", "[School!]!")
             .Field("totalCount", "Int!"))
@@ -77,6 +90,21 @@ public static class TestSchema
                 .Argument("first", "Int", 10)
                 .Resolve(ctx => Page(Schools.Where(s => s.LaName == (string?)DefaultResolvers.GetValue(ctx.Parent, "name")), ctx))))
         .Build();
+
+    /// <summary>A Decimal read from the JSON number's own text, as the API's Decimal scalar must be (no double rounding).</summary>
+    private sealed class ExactDecimal() : ScalarType("Decimal")
+    {
+        public override bool ReceivesJsonElements => true;
+
+        public override object? ParseValue(object? value) => value switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } e => e.GetDecimal(),
+            int i => (decimal)i,
+            _ => throw new GraphQLError("Decimal cannot represent a non-numeric value."),
+        };
+
+        public override object? Serialize(object? value) => value;
+    }
 
     private static Dictionary<string, object?> Page(IEnumerable<School> schools, IResolverContext ctx)
     {

@@ -146,11 +146,36 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
     }
 
     [Fact]
+    public async Task Resolvers_see_the_http_context_of_their_request()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ requestHeader(name: \\\"Accept-Language\\\") }\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept-Language", "cy");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal("cy", r.Data.GetProperty("requestHeader").GetString());
+    }
+
+    [Fact]
+    public async Task Variables_reach_exact_scalars_as_json_so_decimals_keep_every_digit()
+    {
+        const string query = "query Q($v: Decimal!) { decimalText(value: $v) }";
+        var post = await Client.PostRawAsync("{\"query\":\"" + query.Replace("\"", "\\\"") + "\",\"variables\":{\"v\":12345678901234567.89}}", "application/json");
+        Assert.Equal("12345678901234567.89", post.Data.GetProperty("decimalText").GetString());
+        var get = await Client.GetGraphQLAsync("/graphql?query=" + Uri.EscapeDataString(query) + "&variables=" + Uri.EscapeDataString("{\"v\":0.30000000000000001}"));
+        Assert.Equal("0.30000000000000001", get.Data.GetProperty("decimalText").GetString());
+        var missing = await Client.PostJsonAsync(new { query, variables = new { v = (object?)null } });
+        Assert.Equal(400, missing.Status);
+    }
+
+    [Fact]
     public async Task Get_executes_queries_with_url_encoded_json_variables()
     {
         var r = await Client.GetGraphQLAsync(Query("query Q($id: ID!) { school(id: $id) { name localAuthority { name } } }", new { id = "1" }, "Q"));
         Assert.Equal(200, r.Status);
         Assert.Equal("application/graphql-response+json; charset=utf-8", r.ContentType);
+        Assert.Equal(["Accept"], r.Message.Headers.Vary);
         Assert.Equal("Ceredigion", r.Data.GetProperty("school").GetProperty("localAuthority").GetProperty("name").GetString());
     }
 
@@ -238,6 +263,43 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
         var q = await Client.GetGraphQLAsync(Query("{ __typename }"), "text/html,*/*;q=0.8");
         Assert.Equal(200, q.Status);
         Assert.Equal("application/json; charset=utf-8", q.ContentType);
+    }
+
+    [Fact]
+    public async Task The_ide_page_inline_script_is_valid_javascript()
+    {
+        var page = GraphiQLPage.Render("/api/\"</script><graphql");
+        var start = page.LastIndexOf("<script>", StringComparison.Ordinal) + "<script>".Length;
+        var script = page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)];
+        Assert.Contains("\\u003C/script\\u003E", script); // the path cannot end the script element
+        // Parse it (without running it) with node.
+        var output = await NodeRunner.EvalAsync("new Function(" + System.Text.Json.JsonSerializer.Serialize(script) + "); process.stdout.write('parsed');");
+        Assert.Equal("parsed", output);
+    }
+
+    [Fact]
+    public async Task A_utf8_byte_order_mark_before_the_json_body_is_accepted()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"}")]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal(200, r.Status);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_the_body_is_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"query\":\"{ hello(name: \\\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\\\") }\"}")]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var r = await Client.SendGraphQLAsync(request);
+        Assert.Equal(400, r.Status);
+        Assert.False(r.HasData);
     }
 
     [Fact]

@@ -44,6 +44,10 @@ public class LimitTests(DefaultServerFixture fixture) : IClassFixture<DefaultSer
         var refused = await Client.PostJsonAsync(new { query = Chain(16) });
         await AssertRefused(refused, "MAX_DEPTH_EXCEEDED");
         Assert.Contains("depth 16", refused.Errors[0].GetProperty("message").GetString());
+        var extensions = refused.Errors[0].GetProperty("extensions");
+        Assert.Equal(16, extensions.GetProperty("depth").GetInt32());
+        Assert.Equal(15, extensions.GetProperty("maxDepth").GetInt32());
+        Assert.Equal(1, refused.Errors[0].GetProperty("locations")[0].GetProperty("line").GetInt32());
         AssertRuns(await Client.PostJsonAsync(new { query = Chain(15) }));
     }
 
@@ -89,6 +93,8 @@ public class LimitTests(DefaultServerFixture fixture) : IClassFixture<DefaultSer
         var refused = await Client.PostJsonAsync(new { query = "{ schools(first: 500) { nodes { neighbours(first: 500) { nodes { id } } } } }" });
         await AssertRefused(refused, "MAX_COST_EXCEEDED");
         Assert.Contains("501001", refused.Errors[0].GetProperty("message").GetString());
+        Assert.Equal(501_001, refused.Errors[0].GetProperty("extensions").GetProperty("cost").GetInt64());
+        Assert.Equal(50_000, refused.Errors[0].GetProperty("extensions").GetProperty("maxCost").GetInt64());
         var ok = await Client.PostJsonAsync(new { query = "{ schools(first: 100) { nodes { neighbours(first: 100) { nodes { id } } } } }" });
         AssertRuns(ok);
         Assert.Equal(3, ok.Data.GetProperty("schools").GetProperty("nodes").GetArrayLength());
@@ -161,6 +167,27 @@ public class ConfiguredLimitTests
 
         Assert.Equal(200, (await client.PostJsonAsync(new { query = "{ a: hello }" })).Status);
         Assert.Equal("MAX_ALIASES_EXCEEDED", (await client.PostJsonAsync(new { query = "{ a: hello b: hello }" })).FirstCode);
+    }
+
+    [Theory]
+    [InlineData("MaxDepth")]
+    [InlineData("MaxCost")]
+    [InlineData("MaxTokens")]
+    [InlineData("ExecutionTimeout")]
+    public void Zero_limits_are_refused_at_registration(string option)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SefData.GraphQL.Http.GraphQLEndpointExtensions.AddGraphQLServer(services, TestSchema.Build(), o =>
+        {
+            switch (option)
+            {
+                case "MaxDepth": o.MaxDepth = 0; break;
+                case "MaxCost": o.MaxCost = 0; break;
+                case "MaxTokens": o.MaxTokens = -1; break;
+                default: o.ExecutionTimeout = TimeSpan.Zero; break;
+            }
+        }));
+        Assert.Equal(option, ex.ParamName);
     }
 
     [Fact]

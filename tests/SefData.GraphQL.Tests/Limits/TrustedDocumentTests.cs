@@ -75,6 +75,10 @@ public sealed class TrustedDocumentTests : IAsyncLifetime
         Assert.Equal(200, get.Status);
         Assert.Equal("Hello, world!", get.Data.GetProperty("hello").GetString());
 
+        var extensions = Uri.EscapeDataString(JsonSerializer.Serialize(new { persistedQuery = new { version = 1, sha256Hash = hash } }));
+        var apqGet = await client.GetGraphQLAsync("/graphql?extensions=" + extensions + "&variables=" + Uri.EscapeDataString("{\"id\":\"2\"}"));
+        Assert.Equal("Penglais School", apqGet.Data.GetProperty("school").GetProperty("name").GetString());
+
         var manifest = await client.PostJsonAsync(new { documentId = "dashboard-1" });
         Assert.Equal(3, manifest.Data.GetProperty("schools").GetProperty("totalCount").GetInt32());
     }
