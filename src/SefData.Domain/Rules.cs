@@ -72,6 +72,7 @@ public static class RuleCodes
     public const string DuplicateJudgement = "ESTYN_DUPLICATE_JUDGEMENT";
     public const string ThemeElements = "THEME_ELEMENTS";
     public const string BrokerageSameSchool = "BROKERAGE_SAME_SCHOOL";
+    public const string BrokerageRedProvider = "BROKERAGE_RED_PROVIDER";
     public const string SelfLink = "SCHOOL_SELF_LINK";
     public const string MeasureSubject = "MEASURE_SUBJECT";
     public const string ConfidenceInterval = "CONFIDENCE_INTERVAL";

@@ -376,6 +376,24 @@ public abstract class DomainRuleTests(MigratedDatabase fixture) : DataTestBase(f
     }
 
     [Fact]
+    public async Task A_red_school_is_not_brokered_as_a_provider()
+    {
+        var provider = await AddSchoolAsync();
+        var recipient = await AddSchoolAsync();
+        await using var db = NewContext();
+        var b = new SupportBrokerage
+        {
+            ProviderSchoolId = provider.Id, RecipientSchoolId = recipient.Id, Focus = "Leadership", StartDate = new DateOnly(2016, 1, 4),
+            PlannedDays = 5, ProviderColour = SupportColour.Red, RecipientColour = SupportColour.Amber,
+        };
+        db.SupportBrokerages.Add(b);
+        await SaveRejectedAsync(db, RuleCodes.BrokerageRedProvider);
+        b.ProviderColour = SupportColour.Green;
+        await db.SaveChangesAsync(Ct);
+        Assert.True(b.Id > 0);
+    }
+
+    [Fact]
     public async Task Overlapping_group_membership_of_the_same_school_is_rejected()
     {
         var school = await AddSchoolAsync();
