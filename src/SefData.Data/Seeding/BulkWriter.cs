@@ -34,14 +34,17 @@ public sealed class BulkWriter(DbContext context)
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.QualifiedName} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         var count = 0;
+        // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            importer.StartRow();
             foreach (var column in table.Columns)
             {
                 var value = column.Read(row!);
-                if (value is null) await importer.WriteNullAsync(ct);
-                else await importer.WriteAsync(value, column.PostgresType, ct);
+                if (value is null) importer.WriteNull();
+                else if (column.NpgsqlType is { } type) importer.Write(value, type);
+                else importer.Write(value, column.PostgresType);
             }
             count++;
         }
@@ -141,7 +144,23 @@ internal sealed class ColumnMap
         var storeType = mapping.StoreType;
         var paren = storeType.IndexOf('(');
         PostgresType = paren < 0 ? storeType : storeType[..paren].Trim();
+        NpgsqlType = PostgresType switch
+        {
+            "integer" => NpgsqlTypes.NpgsqlDbType.Integer,
+            "bigint" => NpgsqlTypes.NpgsqlDbType.Bigint,
+            "smallint" => NpgsqlTypes.NpgsqlDbType.Smallint,
+            "text" => NpgsqlTypes.NpgsqlDbType.Text,
+            "character varying" => NpgsqlTypes.NpgsqlDbType.Varchar,
+            "boolean" => NpgsqlTypes.NpgsqlDbType.Boolean,
+            "date" => NpgsqlTypes.NpgsqlDbType.Date,
+            "numeric" => NpgsqlTypes.NpgsqlDbType.Numeric,
+            "double precision" => NpgsqlTypes.NpgsqlDbType.Double,
+            _ => null,
+        };
     }
+
+    /// <summary>Resolved once per column so COPY does not look the type up by name for every value.</summary>
+    public NpgsqlTypes.NpgsqlDbType? NpgsqlType { get; }
 
     public string Name { get; }
     public string PostgresType { get; }
