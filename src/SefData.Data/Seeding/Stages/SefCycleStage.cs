@@ -84,6 +84,7 @@ public sealed partial class DemoDataGenerator
             cycles.Add(cycle);
 
             var weights = s.Sector == SchoolSector.Primary ? PrimaryElementWeights : SecondaryElementWeights;
+            var firstTheme = themes.Count;
             for (var t = random.Next(1, 4); t > 0; t--)
             {
                 var chosen = new SortedSet<int>();
@@ -120,7 +121,7 @@ public sealed partial class DemoDataGenerator
 
             var plan = new ActionPlan { Id = ++_actionPlanId, Owner = ActionPlanOwner.Cycle, CycleId = cycle.Id, Title = $"SEF action plan 2008-09: {s.NameEn}" };
             plans.Add(plan);
-            foreach (var theme in themes.Where(t => t.CycleId == cycle.Id))
+            foreach (var theme in themes.GetRange(firstTheme, themes.Count - firstTheme))
                 objectives.Add(new ActionObjective
                 {
                     Id = ++_actionObjectiveId, ActionPlanId = plan.Id, Objective = theme.Title,
