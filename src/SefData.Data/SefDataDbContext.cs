@@ -60,6 +60,9 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionObjective> ActionObjectives => Set<ActionObjective>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<SefAspect> SefAspects => Set<SefAspect>();
+    public DbSet<GroupActivity> GroupActivities => Set<GroupActivity>();
+    public DbSet<ActivityLog> ActivityLogs => Set<ActivityLog>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -291,6 +294,19 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
             e.HasIndex(x => new { x.GroupId, x.SchoolId, x.ValidFrom });
             e.HasIndex(x => new { x.SchoolId, x.ValidFrom });
         });
+        mb.Entity<GroupActivity>(e =>
+        {
+            e.HasOne(x => x.Group).WithMany().HasForeignKey(x => x.GroupId);
+            e.HasOne(x => x.HostSchool).WithMany().HasForeignKey(x => x.HostSchoolId);
+            e.HasIndex(x => new { x.GroupId, x.Date });
+        });
+        mb.Entity<ActivityLog>(e =>
+        {
+            e.Property(x => x.Hours).HasPrecision(5, 2);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId);
+            e.HasOne(x => x.School).WithMany().HasForeignKey(x => x.SchoolId);
+            e.HasIndex(x => new { x.PersonId, x.Date });
+        });
         mb.Entity<SupportBrokerage>(e =>
         {
             e.Property(x => x.Focus).HasMaxLength(NameLength);
@@ -367,9 +383,19 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
             e.HasOne<AcademicYear>().WithMany().HasForeignKey(x => x.YearCode);
             e.HasIndex(x => new { x.SchoolId, x.YearCode });
         });
+        mb.Entity<SefAspect>(e =>
+        {
+            e.HasKey(x => new { x.ElementCode, x.Code });
+            e.Property(x => x.ElementCode).HasMaxLength(CodeLength);
+            e.Property(x => x.Code).HasMaxLength(CodeLength);
+            e.Property(x => x.NameEn).HasMaxLength(NameLength);
+            e.HasOne(x => x.Element).WithMany().HasForeignKey(x => x.ElementCode);
+        });
         mb.Entity<SepRating>(e =>
         {
             e.Property(x => x.ElementCode).HasMaxLength(CodeLength);
+            // No foreign key: the aspect list is not loaded yet (WriteRules checks it against SefAspects).
+            e.Property(x => x.AspectCode).HasMaxLength(CodeLength);
             e.HasOne(x => x.SelfEvaluation).WithMany(x => x.Ratings).HasForeignKey(x => x.SelfEvaluationId);
             e.HasOne(x => x.Element).WithMany().HasForeignKey(x => x.ElementCode);
             e.HasIndex(x => new { x.SelfEvaluationId, x.ElementCode });
@@ -434,7 +460,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
     private static readonly HashSet<(Type Dependent, Type Principal)> CascadingParts =
     [
         (typeof(InspectionJudgement), typeof(Inspection)), (typeof(FollowUp), typeof(Inspection)), (typeof(Recommendation), typeof(Inspection)),
-        (typeof(GroupMembership), typeof(CollaborationGroup)),
+        (typeof(GroupMembership), typeof(CollaborationGroup)), (typeof(GroupActivity), typeof(CollaborationGroup)),
         (typeof(OaOutcome), typeof(OutcomeAgreement)), (typeof(OaAssessment), typeof(OutcomeAgreement)), (typeof(OaMeasure), typeof(OaOutcome)),
         (typeof(OaTarget), typeof(OaMeasure)), (typeof(OaOutcomeRating), typeof(OaAssessment)), (typeof(OaOutcomeRating), typeof(OaOutcome)),
         (typeof(SepRating), typeof(SelfEvaluation)),

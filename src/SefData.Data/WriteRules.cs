@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SefData.Domain;
@@ -9,84 +8,64 @@ namespace SefData.Data;
 /// Runs the domain rules over the pending changes before any SQL is sent: the entities' own rules first, then the
 /// rules that need other rows (overlaps, uniqueness, framework grades), reading through the same context and
 /// transaction. Unique indexes back up the uniqueness rules against concurrent writers.
-/// Queries here are synchronous so one code path serves SaveChanges and SaveChangesAsync.
+/// Rules that need other rows work per entity type in one pass with batched queries, so a save of thousands of rows
+/// (the demo-data generator) stays linear. Queries are synchronous so one path serves SaveChanges and SaveChangesAsync.
 /// </summary>
 internal sealed class WriteRules(SefDataDbContext db)
 {
+    private const int QueryChunk = 500;
+
     private readonly List<RuleViolation> _violations = [];
+    private ILookup<Type, EntityEntry> _entries = null!;
+    private readonly Dictionary<Type, Dictionary<int, object>> _trackedById = [];
 
     public void Enforce()
     {
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        foreach (var e in entries)
+        // SaveChanges has just detected changes; without this every ChangeTracker call would scan again.
+        // Base SaveChanges detects again afterwards (rules set derived values).
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { EnforceAll(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    private void EnforceAll()
+    {
+        _entries = db.ChangeTracker.Entries().ToLookup(e => e.Entity.GetType());
+        var changed = _entries.SelectMany(g => g).Where(IsWrite).ToList();
+        foreach (var e in changed)
             if (e.Entity is IValidatable v) _violations.AddRange(v.Validate());
         Throw();
 
-        foreach (var e in entries)
-        {
-            switch (e.Entity)
-            {
-                case SepRating when e.State == EntityState.Modified:
-                    _violations.Add(new(RuleCodes.RatingImmutable, "SEP ratings are kept as given: add a new rating instead of changing one."));
-                    break;
-                case ConsortiumMembership m:
-                    Add(ConsortiumMembership.Overlap(m, Peers<ConsortiumMembership>(o => o.LaCode == m.LaCode)));
-                    break;
-                case GroupMembership gm:
-                {
-                    int group = Fk(e, nameof(GroupMembership.GroupId)), school = Fk(e, nameof(GroupMembership.SchoolId));
-                    Add(GroupMembership.Overlap(gm, Peers<GroupMembership>(o => o.GroupId == group && o.SchoolId == school,
-                        x => Fk(x, nameof(GroupMembership.GroupId)) == group && Fk(x, nameof(GroupMembership.SchoolId)) == school)));
-                    break;
-                }
-                case CategorisationResult c:
-                    Categorisation(e, c);
-                    break;
-                case InspectionJudgement j:
-                    Judgement(e, j);
-                    break;
-                case ThemeForImprovement:
-                    ThemeSpan(e);
-                    break;
-                case OaTarget t:
-                {
-                    var agreement = Principal<OaMeasure>(e, nameof(OaTarget.OaMeasure), nameof(OaTarget.OaMeasureId)) is { } m
-                        ? AgreementOfMeasure(m) : null;
-                    if (agreement is not null) Add(OutcomeAgreement.YearInPeriod(agreement, t.YearCode));
-                    break;
-                }
-                case OaAssessment a:
-                {
-                    if (Principal<OutcomeAgreement>(e, nameof(OaAssessment.Agreement), nameof(OaAssessment.AgreementId)) is { } agreement)
-                        Add(OutcomeAgreement.YearInPeriod(agreement, a.YearCode));
-                    break;
-                }
-                case RoleAssignment r when r.Role == RoleKind.ChallengeAdviser:
-                {
-                    var school = FkOrNull(e, nameof(RoleAssignment.SchoolId));
-                    var peers = Peers<RoleAssignment>(o => o.Role == RoleKind.ChallengeAdviser && o.SchoolId == school && o.YearCode == r.YearCode,
-                        x => x.Entity.Role == RoleKind.ChallengeAdviser && FkOrNull(x, nameof(RoleAssignment.SchoolId)) == school && x.Entity.YearCode == r.YearCode);
-                    if (peers.Count > 1)
-                        _violations.Add(new(RuleCodes.DuplicateChallengeAdviser, $"The school already has a challenge adviser for {r.YearCode}."));
-                    break;
-                }
-            }
-        }
-        // Removing an element from a theme can break its span too.
-        foreach (var te in db.ChangeTracker.Entries<ThemeElement>().Where(x => x.State is EntityState.Added or EntityState.Deleted).ToList())
-        {
-            var theme = db.ChangeTracker.Entries<ThemeForImprovement>()
-                .FirstOrDefault(t => Equals(t.Property(x => x.Id).CurrentValue, te.Property(x => x.ThemeId).CurrentValue));
-            if (theme is null)
-            {
-                var id = te.Property(x => x.ThemeId).CurrentValue;
-                var title = db.ThemesForImprovement.AsNoTracking().Where(t => t.Id == id).Select(t => t.Title).FirstOrDefault();
-                if (title is not null) Add(ThemeForImprovement.SpanRule(title, ElementsOfTheme(id)));
-            }
-            else if (theme.State is EntityState.Unchanged) ThemeSpan(theme);
-        }
+        ConsortiumMembershipOverlaps();
+        GroupMembershipOverlaps();
+        Categorisations();
+        Judgements();
+        ThemeSpans();
+        SepRatings();
+        OutcomeAgreementYears();
+        Unique<SchoolYearProfile, (int, string)>(
+            e => (Fk(e, nameof(SchoolYearProfile.SchoolId)), e.Entity.YearCode),
+            ids => db.SchoolYearProfiles.Where(p => ids.Contains(p.SchoolId)).Select(p => new Row<(int, string)>(p.Id, new(p.SchoolId, p.YearCode))),
+            nameof(SchoolYearProfile.SchoolId),
+            p => new(RuleCodes.ProfileDuplicate, $"The school already has a profile for {p.YearCode}."));
+        MeasureValues();
+        Unique<RoleAssignment, (int?, string?)>(
+            e => (FkOrNull(e, nameof(RoleAssignment.SchoolId)), e.Entity.YearCode),
+            ids => db.RoleAssignments.Where(r => r.Role == RoleKind.ChallengeAdviser && r.SchoolId != null && ids.Contains(r.SchoolId.Value))
+                .Select(r => new Row<(int?, string?)>(r.Id, new(r.SchoolId, r.YearCode))),
+            nameof(RoleAssignment.SchoolId),
+            r => new(RuleCodes.DuplicateChallengeAdviser, $"The school already has a challenge adviser for {r.YearCode}."),
+            applies: r => r.Role == RoleKind.ChallengeAdviser);
         Throw();
     }
+
+    private static bool IsWrite(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified;
+
+    private static bool IsLive(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged;
+
+    private List<EntityEntry<T>> Tracked<T>() where T : class =>
+        _entries[typeof(T)].Select(e => e.Context.Entry((T)e.Entity)).ToList();
 
     private void Throw()
     {
@@ -100,90 +79,271 @@ internal sealed class WriteRules(SefDataDbContext db)
         if (v is not null) _violations.Add(v);
     }
 
-    private void Categorisation(EntityEntry e, CategorisationResult c)
+    // ---- Overlaps ----
+
+    private void ConsortiumMembershipOverlaps()
     {
-        var school = Fk(e, nameof(CategorisationResult.SchoolId));
-        var peers = Peers<CategorisationResult>(o => o.SchoolId == school && o.YearCode == c.YearCode,
-            x => Fk(x, nameof(CategorisationResult.SchoolId)) == school && x.Entity.YearCode == c.YearCode);
-        if (peers.Count > 1)
-            _violations.Add(new(RuleCodes.CategorisationDuplicate,
-                $"The school already has a categorisation for {c.YearCode}; there is at most one per school per year."));
-        if (Principal<School>(e, nameof(CategorisationResult.School), nameof(CategorisationResult.SchoolId)) is { } s)
-            Add(CategorisationResult.SectorRule(c, s.Sector));
-        if (e.State == EntityState.Modified)
-            Add(CategorisationResult.StageRule((CategorisationStage)e.Property(nameof(CategorisationResult.Stage)).OriginalValue!, c.Stage));
-        // Derived, so it always follows the versioned reference table.
-        c.SupportDays = CategorisationResult.SupportDaysFor(c.SupportColour, c.YearCode,
-            db.SupportDaysRules.AsNoTracking().Where(r => r.Colour == c.SupportColour).ToList());
+        var tracked = Tracked<ConsortiumMembership>();
+        var changed = tracked.Where(IsWrite).ToList();
+        if (changed.Count == 0) return;
+        var las = changed.Select(e => e.Entity.LaCode).Distinct().ToList();
+        var trackedIds = TrackedIds(tracked);
+        var byLa = Chunks(las).SelectMany(chunk => db.ConsortiumMemberships.AsNoTracking().Where(m => chunk.Contains(m.LaCode)).ToList())
+            .Where(m => !trackedIds.Contains(m.Id))
+            .Concat(tracked.Where(IsLive).Select(e => e.Entity))
+            .ToLookup(m => m.LaCode);
+        foreach (var e in changed) Add(ConsortiumMembership.Overlap(e.Entity, byLa[e.Entity.LaCode]));
     }
 
-    private void Judgement(EntityEntry e, InspectionJudgement j)
+    private void GroupMembershipOverlaps()
     {
-        var inspection = Principal<Inspection>(e, nameof(InspectionJudgement.Inspection), nameof(InspectionJudgement.InspectionId));
-        if (inspection is null) return; // the foreign key reports a missing inspection
-        // The framework always comes from the inspection; the composite keys then bind area and grade to it.
-        j.FrameworkCode = inspection.FrameworkCode;
-        var areas = db.EstynAreas.AsNoTracking().Where(a => a.FrameworkCode == j.FrameworkCode).ToList();
-        var grades = db.EstynGrades.AsNoTracking().Where(g => g.FrameworkCode == j.FrameworkCode).ToList();
-        _violations.AddRange(InspectionJudgement.FrameworkRule(j.FrameworkCode, j.AreaCode, j.GradeCode, areas, grades));
-        var id = Fk(e, nameof(InspectionJudgement.InspectionId));
-        var peers = Peers<InspectionJudgement>(o => o.InspectionId == id && o.AreaCode == j.AreaCode,
-            x => Fk(x, nameof(InspectionJudgement.InspectionId)) == id && x.Entity.AreaCode == j.AreaCode);
-        if (peers.Count > 1)
-            _violations.Add(new(RuleCodes.DuplicateJudgement, $"The inspection already has a judgement for {j.AreaCode}."));
+        var tracked = Tracked<GroupMembership>();
+        var changed = tracked.Where(IsWrite).ToList();
+        if (changed.Count == 0) return;
+        var trackedIds = TrackedIds(tracked);
+        var schoolIds = StoredKeys(changed, nameof(GroupMembership.SchoolId));
+        var stored = Chunks(schoolIds).SelectMany(chunk => db.GroupMemberships.AsNoTracking().Where(m => chunk.Contains(m.SchoolId)).ToList())
+            .Where(m => !trackedIds.Contains(m.Id))
+            .Select(m => ((m.GroupId, m.SchoolId), m));
+        var peers = stored
+            .Concat(tracked.Where(IsLive).Select(e => ((Fk(e, nameof(GroupMembership.GroupId)), Fk(e, nameof(GroupMembership.SchoolId))), e.Entity)))
+            .ToLookup(x => x.Item1, x => x.Item2);
+        foreach (var e in changed)
+            Add(GroupMembership.Overlap(e.Entity, peers[(Fk(e, nameof(GroupMembership.GroupId)), Fk(e, nameof(GroupMembership.SchoolId)))]));
     }
 
-    private void ThemeSpan(EntityEntry theme)
+    // ---- Categorisation ----
+
+    private Dictionary<SupportColour, List<SupportDaysRule>>? _supportDays;
+
+    private void Categorisations()
     {
-        var t = (ThemeForImprovement)theme.Entity;
-        Add(ThemeForImprovement.SpanRule(t.Title, ElementsOfTheme(Fk(theme, nameof(ThemeForImprovement.Id)))));
+        var changed = Tracked<CategorisationResult>().Where(IsWrite).ToList();
+        if (changed.Count == 0) return;
+        Unique<CategorisationResult, (int, string)>(
+            e => (Fk(e, nameof(CategorisationResult.SchoolId)), e.Entity.YearCode),
+            ids => db.CategorisationResults.Where(c => ids.Contains(c.SchoolId)).Select(c => new Row<(int, string)>(c.Id, new(c.SchoolId, c.YearCode))),
+            nameof(CategorisationResult.SchoolId),
+            c => new(RuleCodes.CategorisationDuplicate, $"The school already has a categorisation for {c.YearCode}; there is at most one per school per year."));
+
+        var sectors = Principals<School, Sector>(changed, nameof(CategorisationResult.School), nameof(CategorisationResult.SchoolId),
+            s => s.Sector, ids => db.Schools.Where(s => ids.Contains(s.Id)).Select(s => new Row<Sector>(s.Id, s.Sector)));
+        _supportDays ??= db.SupportDaysRules.AsNoTracking().ToList().GroupBy(r => r.Colour).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var e in changed)
+        {
+            var c = e.Entity;
+            if (sectors.TryGetValue(c, out var sector)) Add(CategorisationResult.SectorRule(c, sector));
+            if (e.State == EntityState.Modified)
+                Add(CategorisationResult.StageRule(e.Property(x => x.Stage).OriginalValue, c.Stage));
+            // Derived, so it always follows the versioned reference table.
+            c.SupportDays = CategorisationResult.SupportDaysFor(c.SupportColour, c.YearCode, _supportDays.GetValueOrDefault(c.SupportColour) ?? []);
+        }
     }
 
-    /// <summary>Element codes a theme will have after this save: stored rows not being deleted, plus tracked ones.</summary>
-    private List<string> ElementsOfTheme(int themeId)
+    // ---- Estyn ----
+
+    private void Judgements()
     {
-        var tracked = db.ChangeTracker.Entries<ThemeElement>()
-            .Where(x => x.Property(p => p.ThemeId).CurrentValue == themeId).ToList();
-        var trackedCodes = tracked.Select(x => x.Entity.ElementCode).ToHashSet();
-        var stored = db.ThemeElements.AsNoTracking().Where(x => x.ThemeId == themeId).Select(x => x.ElementCode).ToList()
-            .Where(c => !trackedCodes.Contains(c));
-        return stored.Concat(tracked.Where(x => x.State is not (EntityState.Deleted or EntityState.Detached)).Select(x => x.Entity.ElementCode)).ToList();
+        var changed = Tracked<InspectionJudgement>().Where(IsWrite).ToList();
+        if (changed.Count == 0) return;
+        var frameworks = Principals<Inspection, string>(changed, nameof(InspectionJudgement.Inspection), nameof(InspectionJudgement.InspectionId),
+            i => i.FrameworkCode, ids => db.Inspections.Where(i => ids.Contains(i.Id)).Select(i => new Row<string>(i.Id, i.FrameworkCode)));
+        var areas = db.EstynAreas.AsNoTracking().ToList();
+        var grades = db.EstynGrades.AsNoTracking().ToList();
+        foreach (var e in changed)
+        {
+            if (!frameworks.TryGetValue(e.Entity, out var framework)) continue; // the foreign key reports a missing inspection
+            var j = e.Entity;
+            // The framework always comes from the inspection; the composite keys then bind area and grade to it.
+            j.FrameworkCode = framework;
+            _violations.AddRange(InspectionJudgement.FrameworkRule(framework, j.AreaCode, j.GradeCode, areas, grades));
+        }
+        Unique<InspectionJudgement, (int, string)>(
+            e => (Fk(e, nameof(InspectionJudgement.InspectionId)), e.Entity.AreaCode),
+            ids => db.InspectionJudgements.Where(j => ids.Contains(j.InspectionId)).Select(j => new Row<(int, string)>(j.Id, new(j.InspectionId, j.AreaCode))),
+            nameof(InspectionJudgement.InspectionId),
+            j => new(RuleCodes.DuplicateJudgement, $"The inspection already has a judgement for {j.AreaCode}."));
     }
 
-    private OutcomeAgreement? AgreementOfMeasure(OaMeasure m)
+    // ---- SEF cycle ----
+
+    private void ThemeSpans()
     {
-        var outcome = m.Outcome ?? Find<OaOutcome>(m.OutcomeId);
-        return outcome is null ? null : outcome.Agreement ?? Find<OutcomeAgreement>(outcome.AgreementId);
+        var themes = Tracked<ThemeForImprovement>();
+        var links = Tracked<ThemeElement>();
+        // Themes whose element set may change: written themes, and themes gaining or losing an element.
+        var affected = themes.Where(IsWrite).Select(e => Fk(e, nameof(ThemeForImprovement.Id))).ToHashSet();
+        foreach (var l in links.Where(l => l.State is EntityState.Added or EntityState.Deleted))
+            affected.Add(Fk(l, nameof(ThemeElement.ThemeId)));
+        if (affected.Count == 0) return;
+
+        var trackedLinks = links.ToLookup(l => Fk(l, nameof(ThemeElement.ThemeId)));
+        // Only themes that already exist can have stored elements.
+        var storedIds = themes.Where(t => IsWrite(t) && !t.Property(x => x.Id).IsTemporary).Select(t => t.Entity.Id)
+            .Concat(links.Where(l => l.State is EntityState.Added or EntityState.Deleted && !l.Property(x => x.ThemeId).IsTemporary)
+                .Select(l => l.Entity.ThemeId))
+            .Distinct().ToList();
+        var stored = Chunks(storedIds).SelectMany(chunk => db.ThemeElements.AsNoTracking().Where(t => chunk.Contains(t.ThemeId)).ToList())
+            .ToLookup(t => t.ThemeId, t => t.ElementCode);
+        var titles = Chunks(storedIds).SelectMany(chunk => db.ThemesForImprovement.AsNoTracking().Where(t => chunk.Contains(t.Id))
+            .Select(t => new { t.Id, t.Title }).ToList()).ToDictionary(t => t.Id, t => t.Title);
+
+        var themeById = themes.ToDictionary(t => Fk(t, nameof(ThemeForImprovement.Id)));
+        foreach (var id in affected)
+        {
+            var theme = themeById.GetValueOrDefault(id);
+            if (theme?.State is EntityState.Deleted) continue;
+            var title = theme?.Entity.Title ?? titles.GetValueOrDefault(id);
+            if (title is null) continue; // a link to a missing theme: the foreign key reports it
+            var trackedCodes = trackedLinks[id].Select(l => l.Entity.ElementCode).ToHashSet();
+            var codes = stored[id].Where(c => !trackedCodes.Contains(c))
+                .Concat(trackedLinks[id].Where(IsLive).Select(l => l.Entity.ElementCode));
+            Add(ThemeForImprovement.SpanRule(title, codes));
+        }
     }
+
+    private void SepRatings()
+    {
+        var changed = Tracked<SepRating>().Where(IsWrite).ToList();
+        if (changed.Count == 0) return;
+        if (changed.Any(e => e.State == EntityState.Modified))
+            _violations.Add(new(RuleCodes.RatingImmutable, "SEP ratings are kept as given: add a new rating instead of changing one."));
+        if (!changed.Any(e => e.Entity.AspectCode is not null)) return;
+        var aspects = db.SefAspects.AsNoTracking().Select(a => new { a.ElementCode, a.Code }).ToList()
+            .Select(a => (a.ElementCode, a.Code)).ToHashSet();
+        foreach (var r in changed.Select(e => e.Entity).Where(r => r.AspectCode is not null && !aspects.Contains((r.ElementCode, r.AspectCode))))
+            _violations.Add(new(RuleCodes.AspectNotInElement, $"Aspect '{r.AspectCode}' is not an aspect of element {r.ElementCode}."));
+    }
+
+    // ---- Outcome agreements ----
+
+    private void OutcomeAgreementYears()
+    {
+        foreach (var e in Tracked<OaTarget>().Where(IsWrite))
+        {
+            var measure = Principal<OaMeasure>(e, nameof(OaTarget.OaMeasure), nameof(OaTarget.OaMeasureId));
+            var outcome = measure is null ? null : measure.Outcome ?? Find<OaOutcome>(measure.OutcomeId);
+            var agreement = outcome is null ? null : outcome.Agreement ?? Find<OutcomeAgreement>(outcome.AgreementId);
+            if (agreement is not null) Add(OutcomeAgreement.YearInPeriod(agreement, e.Entity.YearCode));
+        }
+        foreach (var e in Tracked<OaAssessment>().Where(IsWrite))
+            if (Principal<OutcomeAgreement>(e, nameof(OaAssessment.Agreement), nameof(OaAssessment.AgreementId)) is { } agreement)
+                Add(OutcomeAgreement.YearInPeriod(agreement, e.Entity.YearCode));
+    }
+
+    // ---- Measures ----
+
+    private void MeasureValues()
+    {
+        Unique<MeasureValue, (string, string, MeasureSubject, int?, string?, string?, Subgroup)>(
+            e => (e.Entity.MeasureCode, e.Entity.YearCode, e.Entity.Subject, FkOrNull(e, nameof(MeasureValue.SchoolId)),
+                e.Entity.LaCode, e.Entity.ConsortiumCode, e.Entity.Subgroup),
+            ids => db.MeasureValues.Where(m => m.SchoolId != null && ids.Contains(m.SchoolId.Value))
+                .Select(m => new Row<(string, string, MeasureSubject, int?, string?, string?, Subgroup)>(m.Id,
+                    new(m.MeasureCode, m.YearCode, m.Subject, m.SchoolId, m.LaCode, m.ConsortiumCode, m.Subgroup))),
+            nameof(MeasureValue.SchoolId),
+            v => new(RuleCodes.MeasureValueDuplicate, $"{v.MeasureCode} for {v.YearCode} ({v.Subject}, {v.Subgroup}) is already recorded for this subject."),
+            applies: v => v.Subject == MeasureSubject.School);
+        // LA, consortium and Wales values are few: check them by measure and year.
+        Unique<MeasureValue, (string, string, MeasureSubject, int?, string?, string?, Subgroup)>(
+            e => (e.Entity.MeasureCode, e.Entity.YearCode, e.Entity.Subject, FkOrNull(e, nameof(MeasureValue.SchoolId)),
+                e.Entity.LaCode, e.Entity.ConsortiumCode, e.Entity.Subgroup),
+            _ => throw new InvalidOperationException("storedFor is used instead"),
+            nameof(MeasureValue.SchoolId),
+            v => new(RuleCodes.MeasureValueDuplicate, $"{v.MeasureCode} for {v.YearCode} ({v.Subject}, {v.Subgroup}) is already recorded for this subject."),
+            applies: v => v.Subject != MeasureSubject.School,
+            storedFor: changed =>
+            {
+                var codes = changed.Select(e => e.Entity.MeasureCode).Distinct().ToList();
+                var years = changed.Select(e => e.Entity.YearCode).Distinct().ToList();
+                return db.MeasureValues.AsNoTracking()
+                    .Where(m => m.SchoolId == null && codes.Contains(m.MeasureCode) && years.Contains(m.YearCode))
+                    .Select(m => new Row<(string, string, MeasureSubject, int?, string?, string?, Subgroup)>(m.Id,
+                        new(m.MeasureCode, m.YearCode, m.Subject, m.SchoolId, m.LaCode, m.ConsortiumCode, m.Subgroup)))
+                    .ToList();
+            });
+    }
+
+    // ---- Helpers ----
+
+    /// <summary>A stored row's id and the values a rule compares.</summary>
+    private sealed record Row<TValue>(int Id, TValue Value);
 
     /// <summary>
-    /// Rows of T as they will be after this save that match the filter: stored rows not tracked here, plus tracked
-    /// rows that are not being deleted. Tracked rows are matched in memory by <paramref name="trackedMatch"/>
-    /// (foreign keys read from the entry, so temporary keys of new principals compare correctly).
+    /// At most one row per key once this save is applied. Stored rows are fetched in chunks by the parent id that
+    /// leads the key (<paramref name="parentForeignKey"/>); tracked rows supersede their stored versions.
     /// </summary>
-    private List<T> Peers<T>(Expression<Func<T, bool>> storedFilter, Func<EntityEntry<T>, bool>? trackedMatch = null)
-        where T : class, IHasId
+    private void Unique<T, TKey>(Func<EntityEntry<T>, TKey> key, Func<List<int>, IQueryable<Row<TKey>>> storedByParent,
+        string parentForeignKey, Func<T, RuleViolation> violation, Func<T, bool>? applies = null,
+        Func<List<EntityEntry<T>>, List<Row<TKey>>>? storedFor = null)
+        where T : class, IHasId where TKey : notnull
     {
-        var compiled = storedFilter.Compile();
-        trackedMatch ??= x => compiled(x.Entity);
-        var tracked = db.ChangeTracker.Entries<T>().ToList();
-        var trackedIds = tracked.Where(x => x.State != EntityState.Added).Select(x => x.Entity.Id).ToHashSet();
-        var stored = db.Set<T>().AsNoTracking().Where(storedFilter).ToList().Where(x => !trackedIds.Contains(x.Id));
-        return stored.Concat(tracked.Where(x => x.State is not (EntityState.Deleted or EntityState.Detached) && trackedMatch(x))
-            .Select(x => x.Entity)).ToList();
+        applies ??= _ => true;
+        var tracked = Tracked<T>();
+        var changed = tracked.Where(e => IsWrite(e) && applies(e.Entity)).ToList();
+        if (changed.Count == 0) return;
+        var trackedIds = TrackedIds(tracked);
+        var stored = storedFor is not null
+            ? storedFor(changed)
+            : Chunks(changed.Where(e => !e.Property(parentForeignKey).IsTemporary && FkOrNull(e, parentForeignKey) is not null)
+                    .Select(e => FkOrNull(e, parentForeignKey)!.Value).Distinct().ToList())
+                .SelectMany(chunk => storedByParent(chunk).AsNoTracking().ToList()).ToList();
+        var counts = new Dictionary<TKey, int>();
+        foreach (var k in stored.Where(r => !trackedIds.Contains(r.Id)).Select(r => r.Value)
+                     .Concat(tracked.Where(e => IsLive(e) && applies(e.Entity)).Select(key)))
+            counts[k] = counts.GetValueOrDefault(k) + 1;
+        foreach (var e in changed)
+            if (counts[key(e)] > 1) _violations.Add(violation(e.Entity));
     }
 
-    /// <summary>The principal through the navigation if set, else the tracked one, else the stored one.</summary>
-    private T? Principal<T>(EntityEntry dependent, string navigation, string foreignKey) where T : class, IHasId
+    /// <summary>A value of each dependent's principal (keyed by dependent entity): from the navigation, a tracked principal, or one batched query.</summary>
+    private Dictionary<object, TValue> Principals<TPrincipal, TValue>(IEnumerable<EntityEntry> dependents,
+        string navigation, string foreignKey, Func<TPrincipal, TValue> value, Func<List<int>, IQueryable<Row<TValue>>> stored)
+        where TPrincipal : class, IHasId
+    {
+        var result = new Dictionary<object, TValue>(ReferenceEqualityComparer.Instance);
+        var missing = new List<(object Entity, int Id)>();
+        foreach (var e in dependents)
+        {
+            if (Principal<TPrincipal>(e, navigation, foreignKey, queryStore: false) is { } p) result[e.Entity] = value(p);
+            else if (FkOrNull(e, foreignKey) is { } id && !e.Property(foreignKey).IsTemporary) missing.Add((e.Entity, id));
+        }
+        var found = Chunks(missing.Select(m => m.Id).Distinct().ToList())
+            .SelectMany(chunk => stored(chunk).AsNoTracking().ToList()).ToDictionary(r => r.Id, r => r.Value);
+        foreach (var (entity, id) in missing)
+            if (found.TryGetValue(id, out var v)) result[entity] = v;
+        return result;
+    }
+
+    /// <summary>The principal through the navigation if set, else the tracked one, else (optionally) the stored one.</summary>
+    private T? Principal<T>(EntityEntry dependent, string navigation, string foreignKey, bool queryStore = true) where T : class, IHasId
     {
         if (dependent.Reference(navigation).CurrentValue is T loaded) return loaded;
         var id = FkOrNull(dependent, foreignKey);
-        return id is null ? null : Find<T>(id.Value);
+        if (id is null) return null;
+        return TrackedById<T>().TryGetValue(id.Value, out var t) ? (T)t
+            : queryStore ? db.Set<T>().AsNoTracking().FirstOrDefault(x => x.Id == id.Value) : null;
     }
 
     private T? Find<T>(int id) where T : class, IHasId =>
-        db.ChangeTracker.Entries<T>().FirstOrDefault(x => x.Entity.Id == id)?.Entity
-        ?? db.Set<T>().AsNoTracking().FirstOrDefault(x => x.Id == id);
+        TrackedById<T>().TryGetValue(id, out var t) ? (T)t : db.Set<T>().AsNoTracking().FirstOrDefault(x => x.Id == id);
+
+    private Dictionary<int, object> TrackedById<T>() where T : class, IHasId
+    {
+        if (!_trackedById.TryGetValue(typeof(T), out var map))
+            _trackedById[typeof(T)] = map = _entries[typeof(T)].Where(e => e.State != EntityState.Added)
+                .ToDictionary(e => ((T)e.Entity).Id, e => e.Entity);
+        return map;
+    }
+
+    /// <summary>Ids of tracked rows that exist in the database: their tracked values replace the stored ones.</summary>
+    private static HashSet<int> TrackedIds<T>(List<EntityEntry<T>> tracked) where T : class, IHasId =>
+        tracked.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+
+    private static List<int> StoredKeys<T>(List<EntityEntry<T>> entries, string foreignKey) where T : class =>
+        entries.Where(e => !e.Property(foreignKey).IsTemporary).Select(e => Fk(e, foreignKey)).Distinct().ToList();
+
+    private static IEnumerable<List<TItem>> Chunks<TItem>(List<TItem> items) => items.Chunk(QueryChunk).Select(c => c.ToList());
 
     private static int Fk(EntityEntry e, string property) => (int)e.Property(property).CurrentValue!;
 

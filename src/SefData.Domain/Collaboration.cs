@@ -75,3 +75,40 @@ public class SupportBrokerage : IHasId, IVersioned, IValidatable
         foreach (var v in Check.NotNegative(PlannedDays, "Planned days")) yield return v;
     }
 }
+
+public enum ActivityType { LearningVisit, Triad, JointPlanning, LearningWalk, Cpd, Enquiry }
+
+/// <summary>Something a collaboration group did on a date (learning visit, triad, learning walk...).</summary>
+public class GroupActivity : IHasId, IVersioned, IValidatable
+{
+    public int Id { get; set; }
+    public int GroupId { get; set; }
+    public CollaborationGroup? Group { get; set; }
+    public ActivityType Type { get; set; }
+    public DateOnly Date { get; set; }
+    public int? HostSchoolId { get; set; }
+    public School? HostSchool { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public IEnumerable<RuleViolation> Validate() => [];
+}
+
+/// <summary>An Associate's or Improvement Facilitator's log entry, sent to the consortium (pay could depend on it).</summary>
+public class ActivityLog : IHasId, IVersioned, IValidatable
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int? SchoolId { get; set; }
+    public School? School { get; set; }
+    public DateOnly Date { get; set; }
+    public decimal Hours { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public IEnumerable<RuleViolation> Validate()
+    {
+        if (Hours is < 0 or > 24) yield return new(RuleCodes.NegativeNumber, $"Logged hours must be between 0 and 24 (was {Hours}).");
+    }
+}

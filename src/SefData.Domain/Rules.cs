@@ -83,6 +83,9 @@ public static class RuleCodes
     public const string DuplicateChallengeAdviser = "CHALLENGE_ADVISER_DUPLICATE";
     public const string CyclePhase = "CYCLE_PHASE";
     public const string Required = "REQUIRED";
+    public const string AspectNotInElement = "SEP_ASPECT_NOT_IN_ELEMENT";
+    public const string ProfileDuplicate = "PROFILE_DUPLICATE";
+    public const string MeasureValueDuplicate = "MEASURE_VALUE_DUPLICATE";
 }
 
 /// <summary>Academic year codes "2014/15": the second part is the first year + 1 (mod 100, so "1999/00" is valid).</summary>

@@ -50,6 +50,7 @@ public class SepRating : IHasId
     public SelfEvaluation? SelfEvaluation { get; set; }
     public string ElementCode { get; set; } = "";
     public SefElement? Element { get; set; }
+    public string? AspectCode { get; set; }
     public SepLevel Level { get; set; }
     public DateOnly RatedOn { get; set; }
     public string? Evidence { get; set; }
@@ -209,4 +210,14 @@ public class Review : IHasId, IVersioned
     public string? ImpactCategories { get; set; }
     public string? Summary { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>Subdivision of an element (3-4 each). In the red book, not in any seed: the table starts empty.</summary>
+public class SefAspect
+{
+    public string ElementCode { get; set; } = "";
+    public SefElement? Element { get; set; }
+    public string Code { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public int SortOrder { get; set; }
 }

@@ -453,6 +453,58 @@ public abstract class DomainRuleTests(MigratedDatabase fixture) : DataTestBase(f
     }
 
     [Fact]
+    public async Task A_rating_may_name_only_an_aspect_of_its_element()
+    {
+        var school = await AddSchoolAsync();
+        await using (var db = NewContext())
+        {
+            db.SefAspects.Add(new SefAspect { ElementCode = "LEADERSHIP", Code = "TEST_ASPECT", NameEn = "Test aspect", SortOrder = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = NewContext())
+        {
+            var se = new SelfEvaluation { SchoolId = school.Id, YearCode = "2009/10", Tool = EvaluationTool.Sep, Date = new DateOnly(2009, 10, 1) };
+            se.Ratings.Add(new SepRating { ElementCode = "CURRICULUM_TEACHING", AspectCode = "TEST_ASPECT", Level = SepLevel.Developing, RatedOn = se.Date });
+            db.SelfEvaluations.Add(se);
+            await SaveRejectedAsync(db, RuleCodes.AspectNotInElement);
+            se.Ratings[0].ElementCode = "LEADERSHIP";
+            await db.SaveChangesAsync(Ct);
+        }
+    }
+
+    [Fact]
+    public async Task One_profile_per_school_per_year_and_one_measure_value_per_subject_year_and_subgroup()
+    {
+        var school = await AddSchoolAsync();
+        await using (var db = NewContext())
+        {
+            db.SchoolYearProfiles.Add(new SchoolYearProfile { SchoolId = school.Id, YearCode = "2015/16", Pupils = 210, PctEfsm = 18.5m, LanguageCategoryId = "2007:EM" });
+            db.MeasureValues.Add(new MeasureValue { MeasureCode = "ATTENDANCE", YearCode = "2015/16", Subject = MeasureSubject.School, SchoolId = school.Id, Value = 95.1m });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = NewContext())
+        {
+            db.SchoolYearProfiles.Add(new SchoolYearProfile { SchoolId = school.Id, YearCode = "2015/16", Pupils = 999 });
+            await SaveRejectedAsync(db, RuleCodes.ProfileDuplicate);
+        }
+        await using (var db = NewContext())
+        {
+            db.MeasureValues.Add(new MeasureValue { MeasureCode = "ATTENDANCE", YearCode = "2015/16", Subject = MeasureSubject.School, SchoolId = school.Id, Value = 90m });
+            await SaveRejectedAsync(db, RuleCodes.MeasureValueDuplicate);
+            db.ChangeTracker.Clear();
+            // Another subgroup, and the Wales figure, are separate facts.
+            db.MeasureValues.Add(new MeasureValue { MeasureCode = "ATTENDANCE", YearCode = "2015/16", Subject = MeasureSubject.School, SchoolId = school.Id, Subgroup = Subgroup.Efsm, Value = 92.4m, CohortSize = 40 });
+            db.MeasureValues.Add(new MeasureValue { MeasureCode = "ATTENDANCE", YearCode = "2015/16", Subject = MeasureSubject.Wales, Value = 94.9m });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = NewContext())
+        {
+            db.MeasureValues.Add(new MeasureValue { MeasureCode = "ATTENDANCE", YearCode = "2015/16", Subject = MeasureSubject.LocalAuthority, SchoolId = school.Id, Value = 1m });
+            await SaveRejectedAsync(db, RuleCodes.MeasureSubject);
+        }
+    }
+
+    [Fact]
     public async Task Internal_barriers_do_not_escalate()
     {
         var school = await AddSchoolAsync();
