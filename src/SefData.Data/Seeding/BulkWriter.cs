@@ -33,6 +33,8 @@ public sealed class BulkWriter(DbContext context)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.QualifiedName} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        // Completing a COPY of millions of rows (with foreign-key checks) takes far longer than the 30 s command default.
+        importer.Timeout = TimeSpan.Zero;
         var count = 0;
         // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
         foreach (var row in rows)
@@ -57,6 +59,7 @@ public sealed class BulkWriter(DbContext context)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandTimeout = 0;
         command.CommandText = $"INSERT INTO {table.QualifiedName} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) "
             + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
         var parameters = new DbParameter[table.Columns.Count];
@@ -86,6 +89,7 @@ public sealed class BulkWriter(DbContext context)
             + $"COALESCE((SELECT MAX({Quote(id)}) FROM {table.QualifiedName}), 0) + 1, false)";
         await using var command = context.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         await command.ExecuteScalarAsync(ct);
     }
 
