@@ -33,8 +33,9 @@ public sealed class BulkWriter(DbContext context)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.QualifiedName} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        // Completing a COPY of millions of rows (with foreign-key checks) takes far longer than the 30 s command default.
-        importer.Timeout = TimeSpan.Zero;
+        // Completing a COPY of millions of rows (with foreign-key checks) takes far longer than the 30 s command default
+        // (and TimeSpan.Zero does not mean "no timeout" here: it times out at once).
+        importer.Timeout = TimeSpan.FromHours(2);
         var count = 0;
         // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
         foreach (var row in rows)
