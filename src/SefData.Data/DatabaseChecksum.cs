@@ -35,16 +35,26 @@ public static class DatabaseChecksum
 
     private static async Task<List<object>> RowsAsync<T>(SefDataDbContext db, IEntityType entity, CancellationToken ct) where T : class
     {
-        IQueryable<T> q = db.Set<T>().AsNoTracking();
-        IOrderedQueryable<T>? ordered = null;
-        foreach (var key in entity.FindPrimaryKey()!.Properties)
+        // Sorted in memory, not by the database: collations differ between providers (and servers).
+        var keys = entity.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToList();
+        var rows = await db.Set<T>().AsNoTracking().ToListAsync(ct);
+        rows.Sort((a, b) =>
         {
-            var name = key.Name;
-            ordered = ordered is null ? q.OrderBy(e => EF.Property<object>(e, name)) : ordered.ThenBy(e => EF.Property<object>(e, name));
-        }
-        var list = await (ordered ?? q).ToListAsync(ct);
-        return list.Cast<object>().ToList();
+            foreach (var k in keys)
+            {
+                var c = CompareKey(k.GetValue(a), k.GetValue(b));
+                if (c != 0) return c;
+            }
+            return 0;
+        });
+        return rows.Cast<object>().ToList();
     }
+
+    private static int CompareKey(object? a, object? b) => (a, b) switch
+    {
+        (string x, string y) => string.CompareOrdinal(x, y),
+        _ => Comparer<object?>.Default.Compare(a, b),
+    };
 
     private static void Append(IncrementalHash sha, string s) => sha.AppendData(Encoding.UTF8.GetBytes(s));
 

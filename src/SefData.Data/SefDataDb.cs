@@ -65,12 +65,18 @@ public static class SefDataDb
 
 public static class SefDataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SefDataDbContext"/> for the configured provider (see <see cref="SefDataDb.Resolve"/>).</summary>
+    /// <summary>
+    /// Registers <see cref="SefDataDbContext"/> (scoped) and <c>IDbContextFactory&lt;SefDataDbContext&gt;</c> for the
+    /// configured provider (see <see cref="SefDataDb.Resolve"/>).
+    /// </summary>
     public static IServiceCollection AddSefDataDb(this IServiceCollection services, IConfiguration configuration, string defaultDataFolder)
     {
         var (provider, cs) = SefDataDb.Resolve(configuration, defaultDataFolder);
         services.AddSingleton(new SefDataDatabaseInfo(provider, cs));
-        services.AddDbContext<SefDataDbContext>(b => SefDataDb.Configure(b, provider, cs));
+        // A factory for code that needs several contexts at once (parallel GraphQL resolvers, jobs), and a scoped
+        // context from the same factory for everything else.
+        services.AddDbContextFactory<SefDataDbContext>(b => SefDataDb.Configure(b, provider, cs));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SefDataDbContext>>().CreateDbContext());
         return services;
     }
 }

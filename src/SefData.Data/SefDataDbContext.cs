@@ -495,7 +495,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeTracker.DetectChanges();
-        if (Database.CurrentTransaction is not null)
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return SaveValidated(acceptAllChangesOnSuccess);
         // The rule queries and the writes share one transaction.
         using var tx = Database.BeginTransaction();
@@ -507,7 +507,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        if (Database.CurrentTransaction is not null)
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return await SaveValidatedAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = await Database.BeginTransactionAsync(cancellationToken);
         var n = await SaveValidatedAsync(acceptAllChangesOnSuccess, cancellationToken);

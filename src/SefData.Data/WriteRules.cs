@@ -129,10 +129,12 @@ internal sealed class WriteRules(SefDataDbContext db)
         var sectors = Principals<School, Sector>(changed, nameof(CategorisationResult.School), nameof(CategorisationResult.SchoolId),
             s => s.Sector, ids => db.Schools.Where(s => ids.Contains(s.Id)).Select(s => new Row<Sector>(s.Id, s.Sector)));
         _supportDays ??= db.SupportDaysRules.AsNoTracking().ToList().GroupBy(r => r.Colour).ToDictionary(g => g.Key, g => g.ToList());
+        var matrix = db.CategorisationMatrix.AsNoTracking().ToList();
         foreach (var e in changed)
         {
             var c = e.Entity;
             if (sectors.TryGetValue(c, out var sector)) Add(CategorisationResult.SectorRule(c, sector));
+            Add(CategorisationResult.MatrixRule(c, matrix));
             if (e.State == EntityState.Modified)
                 Add(CategorisationResult.StageRule(e.Property(x => x.Stage).OriginalValue, c.Stage));
             // Derived, so it always follows the versioned reference table.

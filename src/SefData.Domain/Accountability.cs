@@ -92,6 +92,20 @@ public class CategorisationResult : IHasId, IVersioned, IValidatable
     public static RuleViolation? StageRule(CategorisationStage from, CategorisationStage to) =>
         to < from ? new(RuleCodes.StageBackwards, $"Categorisation stage cannot go back from {from} to {to}.") : null;
 
+    /// <summary>
+    /// Where the versioned matrix has a cell for (standards group, capacity) in force for the year, the colour must be
+    /// that cell's. Cells not in the table (most of them: the WG matrix was not retrieved) do not constrain.
+    /// </summary>
+    public static RuleViolation? MatrixRule(CategorisationResult r, IEnumerable<CategorisationMatrixCell> matrix)
+    {
+        if (r.StandardsGroup is not { } group || r.ImprovementCapacity is not { } capacity) return null;
+        var cell = matrix.Where(c => c.StandardsGroup == group && c.Capacity == capacity && AcademicYears.Compare(c.ValidFromYearCode, r.YearCode) <= 0)
+            .OrderByDescending(c => AcademicYears.StartYear(c.ValidFromYearCode)).FirstOrDefault();
+        return cell is null || cell.Colour == r.SupportColour ? null
+            : new(RuleCodes.CategorisationMatrix,
+                $"Standards group {group} with capacity {capacity} gives {cell.Colour} from {cell.ValidFromYearCode}, not {r.SupportColour}.");
+    }
+
     /// <summary>Support days for a colour in a year: the latest rule that started on or before the year.</summary>
     public static int? SupportDaysFor(SupportColour colour, string yearCode, IEnumerable<SupportDaysRule> rules) =>
         rules.Where(r => r.Colour == colour && AcademicYears.Compare(r.ValidFromYearCode, yearCode) <= 0)

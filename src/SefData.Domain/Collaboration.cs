@@ -70,6 +70,9 @@ public class SupportBrokerage : IHasId, IVersioned, IValidatable
     {
         if ((Provider is not null && ReferenceEquals(Provider, Recipient)) || (ProviderSchoolId != 0 && ProviderSchoolId == RecipientSchoolId))
             yield return new(RuleCodes.BrokerageSameSchool, "A school cannot broker support to itself: provider and recipient must differ.");
+        // Red schools need the most support themselves; they are not brokered as providers.
+        if (ProviderColour == SupportColour.Red)
+            yield return new(RuleCodes.BrokerageRedProvider, "A red (greatest improvement needed) school cannot be brokered as a support provider.");
         foreach (var v in Check.Required(Focus, "Brokerage focus")) yield return v;
         foreach (var v in Check.Range(StartDate, EndDate, "Brokerage")) yield return v;
         foreach (var v in Check.NotNegative(PlannedDays, "Planned days")) yield return v;

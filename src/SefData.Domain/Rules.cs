@@ -64,6 +64,7 @@ public static class RuleCodes
     public const string StandardsGroupNotPublished = "STANDARDS_GROUP_NOT_PUBLISHED";
     public const string CategorisationYear = "CATEGORISATION_YEAR";
     public const string CategorisationDuplicate = "CATEGORISATION_DUPLICATE";
+    public const string CategorisationMatrix = "CATEGORISATION_MATRIX";
     public const string StageBackwards = "CATEGORISATION_STAGE_BACKWARDS";
     public const string PublishedWithoutDate = "CATEGORISATION_PUBLISHED_WITHOUT_DATE";
     public const string GradeNotInFramework = "ESTYN_GRADE_NOT_IN_FRAMEWORK";
@@ -72,6 +73,7 @@ public static class RuleCodes
     public const string DuplicateJudgement = "ESTYN_DUPLICATE_JUDGEMENT";
     public const string ThemeElements = "THEME_ELEMENTS";
     public const string BrokerageSameSchool = "BROKERAGE_SAME_SCHOOL";
+    public const string BrokerageRedProvider = "BROKERAGE_RED_PROVIDER";
     public const string SelfLink = "SCHOOL_SELF_LINK";
     public const string MeasureSubject = "MEASURE_SUBJECT";
     public const string ConfidenceInterval = "CONFIDENCE_INTERVAL";

@@ -192,6 +192,33 @@ public abstract class DomainRuleTests(MigratedDatabase fixture) : DataTestBase(f
     }
 
     [Fact]
+    public async Task The_known_matrix_cell_fixes_the_colour_and_unknown_cells_do_not_constrain()
+    {
+        var school = await AddSchoolAsync();
+        await using (var db = NewContext())
+        {
+            db.CategorisationResults.Add(new CategorisationResult
+            {
+                SchoolId = school.Id, YearCode = "2015/16", StandardsGroup = 1, ImprovementCapacity = ImprovementCapacity.A, SupportColour = SupportColour.Amber,
+            });
+            var ex = await SaveRejectedAsync(db, RuleCodes.CategorisationMatrix);
+            Assert.Contains("Green", ex.Message);
+        }
+        await using (var db = NewContext())
+        {
+            db.CategorisationResults.Add(new CategorisationResult
+            {
+                SchoolId = school.Id, YearCode = "2015/16", StandardsGroup = 1, ImprovementCapacity = ImprovementCapacity.A, SupportColour = SupportColour.Green,
+            });
+            db.CategorisationResults.Add(new CategorisationResult
+            {
+                SchoolId = school.Id, YearCode = "2016/17", StandardsGroup = 3, ImprovementCapacity = ImprovementCapacity.C, SupportColour = SupportColour.Amber,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+    }
+
+    [Fact]
     public async Task Categorisation_outside_2014_15_to_2019_20_is_rejected()
     {
         var school = await AddSchoolAsync();
@@ -373,6 +400,24 @@ public abstract class DomainRuleTests(MigratedDatabase fixture) : DataTestBase(f
             await SaveRejectedAsync(db, RuleCodes.BrokerageSameSchool);
         }
         Assert.Equal(before, await CountAsync<SupportBrokerage>());
+    }
+
+    [Fact]
+    public async Task A_red_school_is_not_brokered_as_a_provider()
+    {
+        var provider = await AddSchoolAsync();
+        var recipient = await AddSchoolAsync();
+        await using var db = NewContext();
+        var b = new SupportBrokerage
+        {
+            ProviderSchoolId = provider.Id, RecipientSchoolId = recipient.Id, Focus = "Leadership", StartDate = new DateOnly(2016, 1, 4),
+            PlannedDays = 5, ProviderColour = SupportColour.Red, RecipientColour = SupportColour.Amber,
+        };
+        db.SupportBrokerages.Add(b);
+        await SaveRejectedAsync(db, RuleCodes.BrokerageRedProvider);
+        b.ProviderColour = SupportColour.Green;
+        await db.SaveChangesAsync(Ct);
+        Assert.True(b.Id > 0);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SefData.Data;
 using SefData.Testing;
 
@@ -25,6 +26,23 @@ public abstract class MigrationsMatchModelTests(DatabaseProvider provider, Postg
         var diff = DatabaseCatalog.Diff(expected, actual);
         Assert.True(diff.Count == 0,
             $"{provider}: migrated schema differs from the model ('-' only in the model, '+' only in the migrations):\n{string.Join('\n', diff)}");
+    }
+
+    [Fact]
+    public async Task Migrations_roll_back_to_an_empty_database_and_forward_again()
+    {
+        await using var migrated = await TestDatabase.CreateAsync(provider, server, "down");
+        await migrated.MigrateAsync();
+        await using (var db = migrated.NewContext())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("0", TestContext.Current.CancellationToken);
+        }
+        var afterDown = await DatabaseCatalog.ReadAsync(provider, migrated.ConnectionString);
+        Assert.Empty(afterDown);
+        await migrated.MigrateAsync();
+        await using (var db = migrated.NewContext())
+            Assert.Equal(22, await db.LocalAuthorities.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

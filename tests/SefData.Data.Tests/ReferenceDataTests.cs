@@ -130,6 +130,33 @@ public abstract class ReferenceDataTests(MigratedDatabase fixture) : DataTestBas
     }
 
     [Fact]
+    public async Task Every_code_in_ReferenceCodes_exists_exactly_as_seeded()
+    {
+        await using var db = NewContext();
+        Assert.Equal(ReferenceCodes.Consortia.All.Order(), (await db.Consortia.Select(c => c.Code).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.EstynFrameworks.All.Order(), (await db.EstynFrameworks.Select(c => c.Code).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.SefElements.All.Order(), (await db.SefElements.Select(c => c.Code).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.SefThemes.All.Order(), (await db.SefThemes.Select(c => c.Code).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.Measures.All.Order(), (await db.Measures.Select(c => c.Code).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.LanguageCategories2007.All.Order(), (await db.LanguageCategories.Select(c => c.Id).ToListAsync(Ct)).Order());
+        Assert.Equal(ReferenceCodes.LaCodes, await db.LocalAuthorities.OrderBy(l => l.LaCode).Select(l => l.LaCode).ToListAsync(Ct));
+        var areas = await db.EstynAreas.ToListAsync(Ct);
+        var grades = await db.EstynGrades.ToListAsync(Ct);
+        foreach (var (framework, expectedAreas, expectedGrades) in new[]
+                 {
+                     (ReferenceCodes.EstynFrameworks.Pre2010, ReferenceCodes.EstynAreas.Pre2010, ReferenceCodes.EstynGrades.Pre2010),
+                     (ReferenceCodes.EstynFrameworks.Cif2010, ReferenceCodes.EstynAreas.Cif2010, ReferenceCodes.EstynGrades.Cif2010),
+                     (ReferenceCodes.EstynFrameworks.Cif2017, ReferenceCodes.EstynAreas.Cif2017, ReferenceCodes.EstynGrades.Cif2017),
+                 })
+        {
+            Assert.Equal(expectedAreas.Order(), areas.Where(a => a.FrameworkCode == framework).Select(a => a.Code).Order());
+            Assert.Equal(expectedGrades, grades.Where(g => g.FrameworkCode == framework).OrderBy(g => g.Rank).Select(g => g.Code));
+        }
+        Assert.True(await db.AcademicYears.AnyAsync(y => y.Code == ReferenceCodes.FirstYear, Ct));
+        Assert.True(await db.AcademicYears.AnyAsync(y => y.Code == ReferenceCodes.LastYear, Ct));
+    }
+
+    [Fact]
     public async Task Measures_catalogue_has_the_named_measures()
     {
         await using var db = NewContext();

@@ -35,6 +35,9 @@ public abstract class RegistrationAndChecksumTests(DatabaseProvider provider, Po
             Assert.Equal(all, applied);
             Assert.Equal(provider == DatabaseProvider.Sqlite, File.Exists(Path.Combine(folder, SefDataDb.DefaultSqliteFileName)));
             Assert.Equal(provider, services.GetRequiredService<SefDataDatabaseInfo>().Provider);
+            await using var fromFactory = await services.GetRequiredService<IDbContextFactory<SefDataDbContext>>().CreateDbContextAsync(Ct);
+            Assert.Equal(db.Database.ProviderName, fromFactory.Database.ProviderName);
+            Assert.NotSame(db, fromFactory);
         }
         finally
         {
