@@ -84,7 +84,7 @@ internal static class Commands
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or SqliteException or NpgsqlException)
         {
-            return Fail(e.Message);
+            return Fail(e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");
         }
     }
 

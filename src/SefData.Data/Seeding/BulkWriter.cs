@@ -33,15 +33,21 @@ public sealed class BulkWriter(DbContext context)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.QualifiedName} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        // Completing a COPY of millions of rows (with foreign-key checks) takes far longer than the 30 s command default
+        // (and TimeSpan.Zero does not mean "no timeout" here: it times out at once).
+        importer.Timeout = TimeSpan.FromHours(2);
         var count = 0;
+        // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            importer.StartRow();
             foreach (var column in table.Columns)
             {
                 var value = column.Read(row!);
-                if (value is null) await importer.WriteNullAsync(ct);
-                else await importer.WriteAsync(value, column.PostgresType, ct);
+                if (value is null) importer.WriteNull();
+                else if (column.NpgsqlType is { } type) importer.Write(value, type);
+                else importer.Write(value, column.PostgresType);
             }
             count++;
         }
@@ -54,6 +60,7 @@ public sealed class BulkWriter(DbContext context)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandTimeout = 0;
         command.CommandText = $"INSERT INTO {table.QualifiedName} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) "
             + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
         var parameters = new DbParameter[table.Columns.Count];
@@ -83,6 +90,7 @@ public sealed class BulkWriter(DbContext context)
             + $"COALESCE((SELECT MAX({Quote(id)}) FROM {table.QualifiedName}), 0) + 1, false)";
         await using var command = context.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         await command.ExecuteScalarAsync(ct);
     }
 
@@ -141,7 +149,23 @@ internal sealed class ColumnMap
         var storeType = mapping.StoreType;
         var paren = storeType.IndexOf('(');
         PostgresType = paren < 0 ? storeType : storeType[..paren].Trim();
+        NpgsqlType = PostgresType switch
+        {
+            "integer" => NpgsqlTypes.NpgsqlDbType.Integer,
+            "bigint" => NpgsqlTypes.NpgsqlDbType.Bigint,
+            "smallint" => NpgsqlTypes.NpgsqlDbType.Smallint,
+            "text" => NpgsqlTypes.NpgsqlDbType.Text,
+            "character varying" => NpgsqlTypes.NpgsqlDbType.Varchar,
+            "boolean" => NpgsqlTypes.NpgsqlDbType.Boolean,
+            "date" => NpgsqlTypes.NpgsqlDbType.Date,
+            "numeric" => NpgsqlTypes.NpgsqlDbType.Numeric,
+            "double precision" => NpgsqlTypes.NpgsqlDbType.Double,
+            _ => null,
+        };
     }
+
+    /// <summary>Resolved once per column so COPY does not look the type up by name for every value.</summary>
+    public NpgsqlTypes.NpgsqlDbType? NpgsqlType { get; }
 
     public string Name { get; }
     public string PostgresType { get; }

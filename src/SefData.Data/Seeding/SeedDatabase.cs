@@ -20,7 +20,7 @@ public static class SeedDatabase
         // of generated data has no rules to keep.
         Type[] childrenFirst =
         [
-            typeof(ActionObjective), typeof(ActionPlan), typeof(Review), typeof(ThemeElement), typeof(ThemeForImprovement),
+            typeof(ActivityLog), typeof(GroupActivity), typeof(ActionObjective), typeof(ActionPlan), typeof(Review), typeof(ThemeElement), typeof(ThemeForImprovement),
             typeof(KeyStrength), typeof(BarrierToEffectiveness), typeof(SepRating), typeof(ImprovementCycle), typeof(SelfEvaluation),
             typeof(OaOutcomeRating), typeof(OaAssessment), typeof(OaTarget), typeof(OaMeasure), typeof(OaOutcome), typeof(OutcomeAgreement),
             typeof(SupportBrokerage), typeof(GroupMembership), typeof(CollaborationGroup), typeof(MeasureValue),

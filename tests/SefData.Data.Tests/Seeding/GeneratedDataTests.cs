@@ -191,12 +191,26 @@ public abstract class GeneratedDataTests(SeededDatabase fixture)
         Assert.All(groups.Where(g => g.Type == GroupType.PeerEnquiry), g => Assert.Equal(3, g.Memberships.Count));
         Assert.All(groups.Where(g => g.Type == GroupType.Pathfinder), g => Assert.Equal(2, g.Memberships.Count));
 
+        var activities = await db.GroupActivities.AsNoTracking().ToListAsync(Ct);
+        var byId = groups.ToDictionary(g => g.Id);
+        Assert.All(activities, a =>
+        {
+            var g = byId[a.GroupId];
+            Assert.InRange(a.Date, g.ValidFrom, g.ValidTo!.Value.AddDays(3));
+            Assert.Contains(a.HostSchoolId!.Value, g.Memberships.Select(m => m.SchoolId));
+            Assert.False(a.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+        });
+        Assert.Equal(groups.Count, activities.Select(a => a.GroupId).Distinct().Count());
+
         var pilot = await db.SchoolYearProfiles.CountAsync(p => p.SefPilot, Ct);
         Assert.InRange(pilot, 90, 100);
         Assert.Equal(pilot, await db.ImprovementCycles.CountAsync(Ct));
         var themes = await db.ThemesForImprovement.AsNoTracking().Include(t => t.Elements).ToListAsync(Ct);
         Assert.All(themes, t => Assert.Null(ThemeForImprovement.SpanRule(t.Title, t.Elements.Select(e => e.ElementCode))));
         Assert.Contains(await db.Barriers.AsNoTracking().ToListAsync(Ct), b => b.EscalatedTo is not null);
+        var logs = await db.ActivityLogs.AsNoTracking().ToListAsync(Ct);
+        Assert.True(logs.Count >= 4 * pilot, "every facilitated pilot school has visit logs");
+        Assert.All(logs, l => Assert.InRange(l.Date, new DateOnly(2008, 9, 1), new DateOnly(2009, 7, 31)));
 
         var agreements = await db.OutcomeAgreements.AsNoTracking().Include(a => a.Outcomes).Include(a => a.Assessments).ToListAsync(Ct);
         Assert.Equal(44, agreements.Count);

@@ -94,7 +94,7 @@ public static class SchoolPlanner
             }
         }
 
-        LinkAmalgamations(random, schools);
+        LinkAmalgamations(schools);
         return schools;
     }
 
@@ -207,7 +207,7 @@ public static class SchoolPlanner
     }
 
     /// <summary>Each successor gets two predecessors from its authority, closed the day before it opened.</summary>
-    private static void LinkAmalgamations(Random random, List<GenSchool> schools)
+    private static void LinkAmalgamations(List<GenSchool> schools)
     {
         foreach (var byLa in schools.GroupBy(s => s.LaCode))
         {
@@ -223,7 +223,6 @@ public static class SchoolPlanner
                 }
             }
         }
-        _ = random;
     }
 
     private const int MaxEstablishment = 9999;

@@ -132,6 +132,7 @@ public sealed partial class DemoDataGenerator
 
         await WriteAsync("collaboration", groups, ct);
         await WriteAsync("collaboration", members, ct);
+        await WriteAsync("collaboration", Activities(random, groups, members), ct);
 
         // Each SEF network agreed a spending plan for its £5,000.
         var plans = networkPlans.Select(n => new ActionPlan { Id = ++_actionPlanId, Owner = ActionPlanOwner.Group, GroupId = n.Group, Title = $"Network spending plan: {n.Focus}" }).ToList();
@@ -141,6 +142,48 @@ public sealed partial class DemoDataGenerator
             new ActionObjective { Id = ++_actionObjectiveId, ActionPlanId = p.Id, Objective = "Joint professional learning on the network's theme", Resources = "£2,500 supply cover", Owner = "Network lead", DueDate = new DateOnly(2009, 3, 31) },
             new ActionObjective { Id = ++_actionObjectiveId, ActionPlanId = p.Id, Objective = "Learning visits between network schools", Resources = "£2,500 release time", Owner = "Headteachers", DueDate = new DateOnly(2009, 6, 30) },
         }), ct);
+    }
+
+    /// <summary>What each kind of group did, hosted by its members in turn: visits, CPD, planning, enquiries.</summary>
+    private static IEnumerable<GroupActivity> Activities(Random random, List<CollaborationGroup> groups, List<GroupMembership> members)
+    {
+        var schoolsOf = members.GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => g.Select(m => m.SchoolId).ToList());
+        var id = 0;
+        foreach (var g in groups)
+        {
+            var schools = schoolsOf.GetValueOrDefault(g.Id) ?? [];
+            if (schools.Count == 0) continue;
+            var (type, count) = g.Type switch
+            {
+                GroupType.SefNetwork or GroupType.Pathfinder => (ActivityType.LearningVisit, random.Next(2, 5)),
+                GroupType.Hub => (ActivityType.Cpd, random.Next(3, 7)),
+                GroupType.Sig => (ActivityType.JointPlanning, random.Next(2, 5)),
+                GroupType.PeerEnquiry => (ActivityType.Enquiry, 1),
+                _ => (ActivityType.Triad, 1),
+            };
+            var days = g.ValidTo!.Value.DayNumber - g.ValidFrom.DayNumber;
+            var dates = Enumerable.Range(0, count).Select(_ => g.ValidFrom.AddDays(random.Next(0, days + 1))).Order().ToList();
+            for (var k = 0; k < dates.Count; k++)
+            {
+                var date = SchoolDay(dates[k], g.ValidFrom);
+                yield return new GroupActivity
+                {
+                    Id = ++id, GroupId = g.Id, Type = type, Date = date,
+                    HostSchoolId = g.Type == GroupType.Hub || g.Type == GroupType.PeerEnquiry ? schools[0] : schools[k % schools.Count],
+                    Note = g.Focus,
+                };
+            }
+            if (g.Type == GroupType.PeerEnquiry)
+                yield return new GroupActivity { Id = ++id, GroupId = g.Id, Type = ActivityType.LearningWalk, Date = SchoolDay(dates[0].AddDays(1), g.ValidFrom), HostSchoolId = schools[0], Note = "Learning walk during the enquiry" };
+        }
+    }
+
+    /// <summary>Sessions fall on school days: a weekend date moves to the Friday before (never before the group began).</summary>
+    private static DateOnly SchoolDay(DateOnly date, DateOnly notBefore)
+    {
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(-1);
+        while (date < notBefore || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
+        return date;
     }
 
     /// <summary>

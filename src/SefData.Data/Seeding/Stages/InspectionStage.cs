@@ -149,7 +149,9 @@ public sealed partial class DemoDataGenerator
         // Statutory categories are rare (about 1% special measures, 3% significant improvement): they need both
         // failing judgements and a genuinely weak school, not one unlucky grade.
         if (worst == gradeCount && failing >= 2 && z < -1.9) return (FollowUpCategory.SpecialMeasures, 24);
-        if (worst >= gradeCount - (framework == "PRE2010" ? 1 : 0) && z < -1.5) return (FollowUpCategory.SignificantImprovement, 15);
+        // On the five-point pre-2010 scale "failing" means two or more grades of 4 or 5.
+        var weak = framework == "PRE2010" ? judged.Count(r => r >= gradeCount - 1) >= 2 : worst == gradeCount;
+        if (weak && z < -1.5) return (FollowUpCategory.SignificantImprovement, 15);
         switch (framework)
         {
             case "PRE2010":

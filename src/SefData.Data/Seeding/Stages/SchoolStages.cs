@@ -74,8 +74,8 @@ public sealed partial class DemoDataGenerator
         }
     }
 
-    private static readonly int ProfileFirstYear = 2008;
-    private static readonly int ProfileLastYear = 2024;
+    private const int ProfileFirstYear = 2008;
+    private const int ProfileLastYear = 2024;
 
     /// <summary>National eFSM drift by start year (falls to 2018/19, then rises with transitional protection) [I].</summary>
     private static double EfsmFactor(int year) => year switch
@@ -88,8 +88,7 @@ public sealed partial class DemoDataGenerator
     private async Task WriteProfilesAsync(CancellationToken ct)
     {
         var language = LanguageCodes.Resolve(_reference.LanguageCategories);
-        var years = _reference.Years.Where(y => y.StartYear is >= 2008 && y.StartYear >= ProfileFirstYear && y.StartYear <= ProfileLastYear)
-            .Select(y => y.StartYear).ToList();
+        var years = _reference.Years.Select(y => y.StartYear).Where(y => y is >= ProfileFirstYear and <= ProfileLastYear).ToList();
         var id = 0;
         IEnumerable<SchoolYearProfile> Rows()
         {

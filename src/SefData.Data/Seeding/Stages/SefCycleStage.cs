@@ -84,6 +84,7 @@ public sealed partial class DemoDataGenerator
             cycles.Add(cycle);
 
             var weights = s.Sector == SchoolSector.Primary ? PrimaryElementWeights : SecondaryElementWeights;
+            var firstTheme = themes.Count;
             for (var t = random.Next(1, 4); t > 0; t--)
             {
                 var chosen = new SortedSet<int>();
@@ -120,7 +121,7 @@ public sealed partial class DemoDataGenerator
 
             var plan = new ActionPlan { Id = ++_actionPlanId, Owner = ActionPlanOwner.Cycle, CycleId = cycle.Id, Title = $"SEF action plan 2008-09: {s.NameEn}" };
             plans.Add(plan);
-            foreach (var theme in themes.Where(t => t.CycleId == cycle.Id))
+            foreach (var theme in themes.GetRange(firstTheme, themes.Count - firstTheme))
                 objectives.Add(new ActionObjective
                 {
                     Id = ++_actionObjectiveId, ActionPlanId = plan.Id, Objective = theme.Title,
@@ -159,5 +160,16 @@ public sealed partial class DemoDataGenerator
         await WriteAsync("sef cycle", plans, ct);
         await WriteAsync("sef cycle", objectives, ct);
         await WriteAsync("sef cycle", reviews, ct);
+
+        // Associates and Improvement Facilitators logged their visits to the consortium.
+        var logId = 0;
+        await WriteAsync("sef cycle", cycles.Where(c => c.FacilitatorPersonId is not null).SelectMany(c =>
+            Enumerable.Range(0, random.Next(4, 9)).Select(_ => new DateOnly(2008, 9, 15).AddDays(random.Next(0, 290))).Order()
+                .Select(date => new ActivityLog
+                {
+                    Id = ++logId, PersonId = c.FacilitatorPersonId!.Value, SchoolId = c.SchoolId,
+                    Date = date.DayOfWeek switch { DayOfWeek.Saturday => date.AddDays(2), DayOfWeek.Sunday => date.AddDays(1), _ => date },
+                    Hours = random.Next(4, 15) / 2m, Note = c.Model == CycleModel.ImprovementFacilitator ? "Improvement Facilitator visit" : "Associate visit",
+                })).ToList(), ct);
     }
 }
