@@ -17,8 +17,9 @@ namespace SefData.GraphQL.Execution;
 /// </summary>
 internal sealed partial class ExecutionEngine : IBatchScheduler
 {
-    private readonly ConcurrentQueue<IWorkItem> _queue = new();
-    private readonly WorkSignal _signal = new();
+    // Created when the first completion is queued: fully synchronous requests never need them.
+    private ConcurrentQueue<IWorkItem>? _queue;
+    private WorkSignal? _signal;
     private readonly Stack<ResolverContext> _contextPool = new();
     private readonly FieldResolver _fieldResolver;
     private readonly bool _defaultFieldResolver;
@@ -84,7 +85,6 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             return Finish(null, error);
         }
 
-        using var registration = CancellationToken.CanBeCanceled ? CancellationToken.Register(static s => ((WorkSignal)s!).Set(), _signal) : default;
         if (Operation.Operation == OperationType.Mutation)
         {
             // Serially: each root field, with everything below it, completes before the next one starts.
@@ -127,14 +127,23 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
 
     private static readonly IReadOnlyDictionary<string, object?> CanceledExtensions = new Dictionary<string, object?> { ["code"] = "EXECUTION_CANCELED" };
 
-    private bool HasWork => _outstanding > 0 || !_queue.IsEmpty || (_dataLoaders?.HasPendingKeys ?? false);
+    private bool HasWork => _outstanding > 0 || _queue is { IsEmpty: false } || (_dataLoaders?.HasPendingKeys ?? false);
+
+    private ConcurrentQueue<IWorkItem> Queue
+        => _queue ?? Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<IWorkItem>(), null) ?? _queue;
+
+    private WorkSignal Signal
+        => _signal ?? Interlocked.CompareExchange(ref _signal, new WorkSignal(), null) ?? _signal;
 
     /// <summary>Runs queued completions until nothing is pending; dispatches loaders whenever the queue runs dry.</summary>
     private async Task RunLoopAsync()
     {
+        var queue = Queue;
+        var signal = Signal;
+        using var registration = CancellationToken.CanBeCanceled ? CancellationToken.Register(static s => ((WorkSignal)s!).Set(), signal) : default;
         while (true)
         {
-            while (_queue.TryDequeue(out var item)) item.Run();
+            while (queue.TryDequeue(out var item)) item.Run();
             if (CancellationToken.IsCancellationRequested)
             {
                 _canceled = true;
@@ -142,13 +151,13 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             }
             if (_outstanding == 0) return;
             if (_dataLoaders is { } loaders && loaders.DispatchPending()) continue;
-            await _signal.WaitAsync().ConfigureAwait(false);
+            await signal.WaitAsync().ConfigureAwait(false);
         }
     }
 
     // ---- IBatchScheduler ----------------------------------------------------------------------------------------
 
-    void IBatchScheduler.OnPending(DataLoaderBase loader) => _signal.Set();
+    void IBatchScheduler.OnPending(DataLoaderBase loader) => Signal.Set();
 
     void IBatchScheduler.Post(Action action)
     {
@@ -162,8 +171,8 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
 
     internal void Enqueue(IWorkItem item)
     {
-        _queue.Enqueue(item);
-        _signal.Set();
+        Queue.Enqueue(item);
+        Signal.Set();
     }
 
     internal void TrackPending(IPendingWork work)
