@@ -15,7 +15,7 @@ namespace SefData.GraphQL.Execution;
 /// and resolvers are still pending, the engine dispatches the DataLoaders that collected keys, then waits: all
 /// siblings of a level ask for their keys before any batch runs, so each list level costs one batch call.
 /// </summary>
-internal sealed partial class ExecutionEngine : IBatchScheduler
+internal sealed class ExecutionEngine : IBatchScheduler
 {
     // Created when the first completion is queued: fully synchronous requests never need them.
     private ConcurrentQueue<IWorkItem>? _queue;
