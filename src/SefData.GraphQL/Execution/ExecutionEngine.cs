@@ -109,6 +109,51 @@ internal sealed class ExecutionEngine : IBatchScheduler
         return Finish(root, null);
     }
 
+    /// <summary>
+    /// graphql-js createSourceEventStream: runs the subscription root field's <see cref="FieldDefinition.Subscribe"/>
+    /// (or the field resolver) and returns its event stream, or the located error.
+    /// </summary>
+    public async Task<(IAsyncEnumerable<object?>? Stream, GraphQLError? Error)> CreateSourceEventStreamAsync()
+    {
+        var rootType = Schema.SubscriptionType;
+        if (rootType is null)
+            return (null, new GraphQLError("Schema is not configured to execute subscription operation.", [Operation]));
+        CollectedFieldSet fields;
+        try
+        {
+            fields = Collector.Collect(rootType, Operation.SelectionSet);
+        }
+        catch (GraphQLError error)
+        {
+            return (null, error);
+        }
+        if (fields.Fields.Length == 0)
+        {
+            var first = Operation.SelectionSet.Selections.OfType<FieldNode>().FirstOrDefault();
+            return (null, first is null
+                ? new GraphQLError("The subscription operation selects no root field.", [Operation])
+                : new GraphQLError($"The subscription field \"{first.Name.Value}\" is not defined.", [first]));
+        }
+        var field = fields.Fields[0];
+        var root = new ResultMap(fields, null, 0);
+        var context = RentContext(root, 0, field, RootValue);
+        context.References++;   // kept: the stream's producer may hold on to it
+        try
+        {
+            context.Arguments = field.Arguments;
+            var value = await (field.Definition.Subscribe ?? _fieldResolver)(context).ConfigureAwait(false);
+            if (value is Exception thrown) throw thrown;
+            var stream = SubscriptionExecution.AsObjectStream(value);
+            if (stream is null)
+                return (null, new GraphQLError($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(JsonValues.Unwrap(value))}."));
+            return (stream, null);
+        }
+        catch (Exception error)
+        {
+            return (null, Locate(error, field.FieldNodes, root, 0));
+        }
+    }
+
     private ExecutionResult Finish(ResultMap? root, GraphQLError? rootError)
     {
         _finished = true;

@@ -36,6 +36,23 @@ public sealed class ExecutionRequest
 
     /// <summary>graphql-js maxCoercionErrors.</summary>
     public int MaxVariableCoercionErrors { get; init; } = 50;
+
+    /// <summary>The same request with another root value (each subscription event is executed this way).</summary>
+    public ExecutionRequest WithRootValue(object? rootValue) => new()
+    {
+        Schema = Schema,
+        Document = Document,
+        OperationName = OperationName,
+        Variables = Variables,
+        VariablesJson = VariablesJson,
+        RootValue = rootValue,
+        ContextData = ContextData,
+        Services = Services,
+        CancellationToken = CancellationToken,
+        FieldResolver = FieldResolver,
+        TypeResolver = TypeResolver,
+        MaxVariableCoercionErrors = MaxVariableCoercionErrors,
+    };
 }
 
 /// <summary>
