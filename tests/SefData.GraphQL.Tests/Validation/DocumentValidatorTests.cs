@@ -309,6 +309,27 @@ public class DocumentValidatorTests
         Assert.Equal(DocumentValidator.NestedTooDeeplyMessage, Assert.Single(errors!).Message);
     }
 
+    /// <summary>
+    /// graphql-js's MaxIntrospectionDepthRule walks every path through fragments (2^30 here, it would not finish);
+    /// SefData stops after a budget and rejects the document.
+    /// </summary>
+    [Fact]
+    public void Introspection_through_fragment_diamonds_is_rejected_quickly()
+    {
+        const int levels = 30;
+        var sb = new StringBuilder("{ __schema { types { ...G0 } } }\n");
+        for (var i = 0; i < levels; i++)
+        {
+            var next = i + 1 < levels ? $" ...G{i + 1} ...H{i + 1}" : " name";
+            sb.Append($"fragment G{i} on __Type {{ ofType {{{next} }} }}\n");
+            sb.Append($"fragment H{i} on __Type {{ ofType {{{next} }} }}\n");
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var errors = DocumentValidator.Validate(Harness, Parser.Parse(sb.ToString()), [MaxIntrospectionDepthRule.Instance]);
+        Assert.Equal("Maximum introspection depth exceeded", Assert.Single(errors).Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"took {stopwatch.Elapsed}");
+    }
+
     [Fact]
     public void A_large_valid_document_validates_quickly()
     {

@@ -5,10 +5,16 @@ namespace SefData.GraphQL.Validation.Rules;
 /// <summary>
 /// graphql-js recommended rule (part of its specifiedRules): an introspection query may nest the list fields
 /// fields/interfaces/possibleTypes/inputFields fewer than 3 deep, which bounds the cost of introspection.
+/// graphql-js follows every path through fragment spreads without memoising, which is exponential for fragments that
+/// spread each other in diamonds; SefData gives up after <see cref="MaxSteps"/> selections and reports the error then
+/// (graphql-js would not finish), and agrees with graphql-js on every document it can check within that budget.
 /// </summary>
 public sealed class MaxIntrospectionDepthRule : IValidationRule
 {
     private const int MaxListsDepth = 3;
+
+    /// <summary>Selections examined for one introspection field before the document is rejected as too costly.</summary>
+    public const int MaxSteps = 100_000;
 
     public static MaxIntrospectionDepthRule Instance { get; } = new();
     public string Name => nameof(MaxIntrospectionDepthRule);
@@ -40,8 +46,15 @@ public sealed class MaxIntrospectionDepthRule : IValidationRule
             _stack.Clear();
             _onPath.Clear();
             _stack.Push(new Frame(root.SelectionSet, 0, 0, null));
+            var steps = 0;
             while (_stack.Count > 0)
             {
+                if (++steps > MaxSteps)
+                {
+                    _stack.Clear();
+                    _onPath.Clear();
+                    return true;
+                }
                 var frame = _stack.Pop();
                 if (frame.Index == frame.Set.Selections.Count)
                 {
