@@ -9,6 +9,9 @@ public static class DocumentValidator
 {
     public const string TooManyErrorsMessage = "Too many validation errors, error limit reached. Validation aborted.";
 
+    /// <summary>SefData's own error for documents too deeply nested to validate (graphql-js throws a RangeError).</summary>
+    public const string NestedTooDeeplyMessage = "Document is nested too deeply to validate.";
+
     /// <summary>
     /// Runs every rule over the document in one walk that shares one <see cref="TypeInfo"/>, and returns the errors in
     /// the order graphql-js reports them (empty when the document is valid). After <paramref name="maxErrors"/> errors,
@@ -51,6 +54,12 @@ public static class DocumentValidator
         catch (AbortValidation)
         {
             // The error limit was reached; errors already ends with the "too many" error.
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // A document nested deeper than the walk can follow (graphql-js overflows with a RangeError): reject it
+            // rather than let the process die.
+            errors.Add(new GraphQLError(NestedTooDeeplyMessage));
         }
         return errors;
     }

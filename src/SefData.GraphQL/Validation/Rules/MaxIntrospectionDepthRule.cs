@@ -5,10 +5,16 @@ namespace SefData.GraphQL.Validation.Rules;
 /// <summary>
 /// graphql-js recommended rule (part of its specifiedRules): an introspection query may nest the list fields
 /// fields/interfaces/possibleTypes/inputFields fewer than 3 deep, which bounds the cost of introspection.
+/// graphql-js follows every path through fragment spreads without memoising, which is exponential for fragments that
+/// spread each other in diamonds; SefData gives up after <see cref="MaxSteps"/> selections and reports the error then
+/// (graphql-js would not finish), and agrees with graphql-js on every document it can check within that budget.
 /// </summary>
 public sealed class MaxIntrospectionDepthRule : IValidationRule
 {
     private const int MaxListsDepth = 3;
+
+    /// <summary>Selections examined for one introspection field before the document is rejected as too costly.</summary>
+    public const int MaxSteps = 100_000;
 
     public static MaxIntrospectionDepthRule Instance { get; } = new();
     public string Name => nameof(MaxIntrospectionDepthRule);
@@ -16,12 +22,16 @@ public sealed class MaxIntrospectionDepthRule : IValidationRule
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor(context, KindSet.Of(SyntaxKind.Field))
     {
-        private readonly HashSet<string> _visitedFragments = new(StringComparer.Ordinal);
+        // Fragments on the current path (graphql-js visitedFragments): a spread of one of them is not followed again.
+        private readonly HashSet<string> _onPath = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _stack = new();
+
+        private readonly record struct Frame(SelectionSetNode Set, int Index, int Depth, string? Fragment);
 
         public override VisitAction Enter(SyntaxNode node)
         {
             var field = (FieldNode)node;
-            if (field.Name.Value is "__schema" or "__type" && CheckDepth(field, 0))
+            if (field.Name.Value is "__schema" or "__type" && ExceedsDepth(field))
             {
                 Context.ReportError(new GraphQLError("Maximum introspection depth exceeded", [node]));
                 return VisitAction.SkipChildren;
@@ -29,45 +39,51 @@ public sealed class MaxIntrospectionDepthRule : IValidationRule
             return VisitAction.Continue;
         }
 
-        // A fragment is not followed again while it is on the current path (spreads can form cycles).
-        private bool CheckDepth(SyntaxNode node, int depth)
+        // graphql-js checkDepth, depth first in document order, with an explicit stack instead of recursion.
+        private bool ExceedsDepth(FieldNode root)
         {
-            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-            SelectionSetNode? selectionSet;
-            switch (node)
+            if (root.SelectionSet is null) return false;
+            _stack.Clear();
+            _onPath.Clear();
+            _stack.Push(new Frame(root.SelectionSet, 0, 0, null));
+            var steps = 0;
+            while (_stack.Count > 0)
             {
-                case FragmentSpreadNode spread:
+                if (++steps > MaxSteps)
                 {
-                    var name = spread.Name.Value;
-                    if (_visitedFragments.Contains(name) || Context.GetFragment(name) is not { } fragment) return false;
-                    _visitedFragments.Add(name);
-                    try
-                    {
-                        return CheckDepth(fragment, depth);
-                    }
-                    finally
-                    {
-                        _visitedFragments.Remove(name);
-                    }
+                    _stack.Clear();
+                    _onPath.Clear();
+                    return true;
                 }
-                case FieldNode field:
-                    if (field.Name.Value is "fields" or "interfaces" or "possibleTypes" or "inputFields" && ++depth >= MaxListsDepth)
-                        return true;
-                    selectionSet = field.SelectionSet;
-                    break;
-                case InlineFragmentNode inline:
-                    selectionSet = inline.SelectionSet;
-                    break;
-                case FragmentDefinitionNode definition:
-                    selectionSet = definition.SelectionSet;
-                    break;
-                default:
-                    return false;
-            }
-            if (selectionSet is null) return false;
-            foreach (var child in selectionSet.Selections)
-            {
-                if (CheckDepth(child, depth)) return true;
+                var frame = _stack.Pop();
+                if (frame.Index == frame.Set.Selections.Count)
+                {
+                    if (frame.Fragment is not null) _onPath.Remove(frame.Fragment);
+                    continue;
+                }
+                _stack.Push(frame with { Index = frame.Index + 1 });
+                switch (frame.Set.Selections[frame.Index])
+                {
+                    case FieldNode field:
+                        var depth = frame.Depth;
+                        if (field.Name.Value is "fields" or "interfaces" or "possibleTypes" or "inputFields" && ++depth >= MaxListsDepth)
+                        {
+                            _stack.Clear();
+                            _onPath.Clear();
+                            return true;
+                        }
+                        if (field.SelectionSet is not null) _stack.Push(new Frame(field.SelectionSet, 0, depth, null));
+                        break;
+                    case InlineFragmentNode inline:
+                        _stack.Push(new Frame(inline.SelectionSet, 0, frame.Depth, null));
+                        break;
+                    case FragmentSpreadNode spread:
+                        var name = spread.Name.Value;
+                        if (_onPath.Contains(name) || Context.GetFragment(name) is not { } fragment) break;
+                        _onPath.Add(name);
+                        _stack.Push(new Frame(fragment.SelectionSet, 0, frame.Depth, name));
+                        break;
+                }
             }
             return false;
         }

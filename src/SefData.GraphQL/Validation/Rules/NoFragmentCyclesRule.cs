@@ -1,3 +1,4 @@
+using System.Text;
 using SefData.GraphQL.Language;
 
 namespace SefData.GraphQL.Validation.Rules;
@@ -22,35 +23,59 @@ public sealed class NoFragmentCyclesRule : IValidationRule
             return VisitAction.SkipChildren;
         }
 
-        // Depth-first over spreads; each fragment is explored once, so each cycle is reported once.
-        private void DetectCycles(FragmentDefinitionNode fragment)
+        // Depth-first over spreads, each fragment explored once, so each cycle is reported once. graphql-js recurses;
+        // an explicit stack gives the same order without overflowing on long chains of fragments.
+        private void DetectCycles(FragmentDefinitionNode root)
         {
-            var fragmentName = fragment.Name.Value;
-            if (!_visited.Add(fragmentName)) return;
-            var spreads = Context.GetFragmentSpreads(fragment.SelectionSet);
-            if (spreads.Count == 0) return;
-            _spreadPathIndexByName[fragmentName] = _spreadPath.Count;
-            foreach (var spread in spreads)
+            var stack = new Stack<(string Name, IReadOnlyList<FragmentSpreadNode> Spreads, int Index)>();
+            if (!Open(root, stack)) return;
+            while (stack.Count > 0)
             {
+                var (name, spreads, index) = stack.Pop();
+                if (index == spreads.Count)
+                {
+                    _spreadPathIndexByName.Remove(name);
+                    // The spread that led into this fragment.
+                    if (stack.Count > 0) _spreadPath.RemoveAt(_spreadPath.Count - 1);
+                    continue;
+                }
+                stack.Push((name, spreads, index + 1));
+                var spread = spreads[index];
                 var spreadName = spread.Name.Value;
                 _spreadPath.Add(spread);
-                if (!_spreadPathIndexByName.TryGetValue(spreadName, out var cycleIndex))
+                if (_spreadPathIndexByName.TryGetValue(spreadName, out var cycleIndex))
                 {
-                    if (Context.GetFragment(spreadName) is { } spreadFragment) DetectCycles(spreadFragment);
+                    ReportCycle(spreadName, cycleIndex);
                 }
-                else
+                else if (Context.GetFragment(spreadName) is { } spreadFragment && Open(spreadFragment, stack))
                 {
-                    var cyclePath = _spreadPath.GetRange(cycleIndex, _spreadPath.Count - cycleIndex);
-                    var via = "";
-                    for (var i = 0; i < cyclePath.Count - 1; i++)
-                        via += (i > 0 ? ", " : "") + "\"" + cyclePath[i].Name.Value + "\"";
-                    Context.ReportError(new GraphQLError(
-                        $"Cannot spread fragment \"{spreadName}\" within itself" + (via.Length > 0 ? $" via {via}." : "."),
-                        cyclePath));
+                    continue; // the spread leaves the path when that fragment is done
                 }
                 _spreadPath.RemoveAt(_spreadPath.Count - 1);
             }
-            _spreadPathIndexByName.Remove(fragmentName);
+        }
+
+        // Marks a fragment visited; true when it has spreads to explore (it is then on the path and the stack).
+        private bool Open(FragmentDefinitionNode fragment, Stack<(string, IReadOnlyList<FragmentSpreadNode>, int)> stack)
+        {
+            var name = fragment.Name.Value;
+            if (!_visited.Add(name)) return false;
+            var spreads = Context.GetFragmentSpreads(fragment.SelectionSet);
+            if (spreads.Count == 0) return false;
+            _spreadPathIndexByName[name] = _spreadPath.Count;
+            stack.Push((name, spreads, 0));
+            return true;
+        }
+
+        private void ReportCycle(string spreadName, int cycleIndex)
+        {
+            var cyclePath = _spreadPath.GetRange(cycleIndex, _spreadPath.Count - cycleIndex);
+            var via = new StringBuilder();
+            for (var i = 0; i < cyclePath.Count - 1; i++)
+                via.Append(i > 0 ? ", \"" : "\"").Append(cyclePath[i].Name.Value).Append('"');
+            Context.ReportError(new GraphQLError(
+                $"Cannot spread fragment \"{spreadName}\" within itself" + (via.Length > 0 ? $" via {via}." : "."),
+                cyclePath));
         }
     }
 }

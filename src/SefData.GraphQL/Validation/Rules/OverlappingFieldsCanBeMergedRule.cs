@@ -106,7 +106,21 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
             return conflicts;
         }
 
+        // graphql-js recurses into the fragments a fragment spreads; a stack (children pushed in reverse, memo checked
+        // when popped) visits them in the same order without overflowing on long chains.
         private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool areMutuallyExclusive, FieldMap fieldMap, string fragmentName)
+        {
+            Stack<string>? pending = null;
+            var next = fragmentName;
+            while (true)
+            {
+                CompareFieldsWithFragment(conflicts, areMutuallyExclusive, fieldMap, next, ref pending);
+                if (pending is null || pending.Count == 0) return;
+                next = pending.Pop();
+            }
+        }
+
+        private void CompareFieldsWithFragment(List<Conflict> conflicts, bool areMutuallyExclusive, FieldMap fieldMap, string fragmentName, ref Stack<string>? pending)
         {
             if (_comparedFieldsAndFragments.TryGetValue((fieldMap, fragmentName), out var exclusive) && (areMutuallyExclusive || !exclusive))
                 return;
@@ -118,11 +132,25 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
             if (ReferenceEquals(fieldMap, referenced.FieldMap)) return;
             // (D) the fields against the fragment's fields, (E) then against fragments it spreads.
             CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap, referenced.FieldMap);
-            foreach (var referencedName in referenced.FragmentNames)
-                CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap, referencedName);
+            var names = referenced.FragmentNames;
+            if (names.Count == 0) return;
+            pending ??= new Stack<string>();
+            for (var i = names.Count - 1; i >= 0; i--) pending.Push(names[i]);
         }
 
         private void CollectConflictsBetweenFragments(List<Conflict> conflicts, bool areMutuallyExclusive, string fragmentName1, string fragmentName2)
+        {
+            Stack<(string, string)>? pending = null;
+            var next = (fragmentName1, fragmentName2);
+            while (true)
+            {
+                CompareFragments(conflicts, areMutuallyExclusive, next.Item1, next.Item2, ref pending);
+                if (pending is null || pending.Count == 0) return;
+                next = pending.Pop();
+            }
+        }
+
+        private void CompareFragments(List<Conflict> conflicts, bool areMutuallyExclusive, string fragmentName1, string fragmentName2, ref Stack<(string, string)>? pending)
         {
             if (fragmentName1 == fragmentName2) return;
             var key = string.CompareOrdinal(fragmentName1, fragmentName2) < 0 ? (fragmentName1, fragmentName2) : (fragmentName2, fragmentName1);
@@ -133,12 +161,14 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
             if (fragment1 is null || fragment2 is null) return;
             var referenced1 = GetReferencedFieldsAndFragmentNames(fragment1);
             var referenced2 = GetReferencedFieldsAndFragmentNames(fragment2);
-            // (F) the two fragments' fields, (G) each fragment against the other's nested fragments.
+            // (F) the two fragments' fields, (G) the first against the second's nested fragments, then the reverse.
             CollectConflictsBetween(conflicts, areMutuallyExclusive, referenced1.FieldMap, referenced2.FieldMap);
-            foreach (var name2 in referenced2.FragmentNames)
-                CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, fragmentName1, name2);
-            foreach (var name1 in referenced1.FragmentNames)
-                CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, name1, fragmentName2);
+            var names1 = referenced1.FragmentNames;
+            var names2 = referenced2.FragmentNames;
+            if (names1.Count == 0 && names2.Count == 0) return;
+            pending ??= new Stack<(string, string)>();
+            for (var i = names1.Count - 1; i >= 0; i--) pending.Push((names1[i], fragmentName2));
+            for (var i = names2.Count - 1; i >= 0; i--) pending.Push((fragmentName1, names2[i]));
         }
 
         private List<Conflict> FindConflictsBetweenSubSelectionSets(
@@ -194,6 +224,8 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
 
         private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, NodeAndDef field1, NodeAndDef field2)
         {
+            // Recursion follows field nesting, which the parser bounds by the same stack check.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var (parentType1, node1, def1) = field1;
             var (parentType2, node2, def2) = field2;
             // Fields on two different object types can never apply to the same object, so only their shapes must agree.

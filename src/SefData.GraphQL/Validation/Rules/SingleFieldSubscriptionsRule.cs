@@ -65,11 +65,17 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
         public readonly Dictionary<string, List<FieldNode>> Groups = new(StringComparer.Ordinal);
         private readonly HashSet<string> _visitedFragments = new(StringComparer.Ordinal);
 
-        public void Collect(SelectionSetNode selectionSet)
+        // Depth first in document order, like graphql-js's recursion, with an explicit stack.
+        public void Collect(SelectionSetNode root)
         {
-            foreach (var selection in selectionSet.Selections)
+            var stack = new Stack<(SelectionSetNode Set, int Index)>();
+            stack.Push((root, 0));
+            while (stack.Count > 0)
             {
-                switch (selection)
+                var (selectionSet, index) = stack.Pop();
+                if (index == selectionSet.Selections.Count) continue;
+                stack.Push((selectionSet, index + 1));
+                switch (selectionSet.Selections[index])
                 {
                     case FieldNode field:
                         if (!ShouldInclude(field)) continue;
@@ -83,14 +89,14 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
                         break;
                     case InlineFragmentNode inline:
                         if (!ShouldInclude(inline) || !ConditionMatches(inline.TypeCondition)) continue;
-                        Collect(inline.SelectionSet);
+                        stack.Push((inline.SelectionSet, 0));
                         break;
                     case FragmentSpreadNode spread:
                         var name = spread.Name.Value;
                         if (_visitedFragments.Contains(name) || !ShouldInclude(spread)) continue;
                         _visitedFragments.Add(name);
                         if (!fragments.TryGetValue(name, out var fragment) || !ConditionMatches(fragment.TypeCondition)) continue;
-                        Collect(fragment.SelectionSet);
+                        stack.Push((fragment.SelectionSet, 0));
                         break;
                 }
             }
