@@ -210,7 +210,7 @@ internal sealed class ConnectionResolver<T>(DataObject<T> obj, Func<IResolverCon
         if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
         var ordered = query.Sort(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
         var projection = options.Projection ? Projection.Build<T>(obj, Projection.NodeSelection(selection)) : null;
-        return await Paging.PageAsync(query, ordered, args, options.Paging, projection, wantsCount, wantsRows, ctx.CancellationToken)
+        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, ordered, args, options.Paging, projection, wantsCount, wantsRows, ct))
             .ConfigureAwait(false);
     }
 }

@@ -165,6 +165,30 @@ public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fix
     }
 
     [Fact]
+    public async Task Several_connections_in_one_request_share_the_request_DbContext()
+    {
+        // The executor may run sibling fields concurrently; one DbContext must never see two commands at once.
+        var data = await QueryAsync("""
+            { a: books(first: 2) { nodes { id } totalCount } b: books(last: 3) { nodes { id } totalCount }
+              c: authors(first: 1) { nodes { id } } d: books(first: 1, after: "MA==") { nodes { id } } }
+            """);
+        Assert.Equal([1, 2], Ids(data.GetProperty("a").GetProperty("nodes")));
+        Assert.Equal([28, 29, 30], Ids(data.GetProperty("b").GetProperty("nodes")));
+        Assert.Equal([1], Ids(data.GetProperty("c").GetProperty("nodes")));
+        Assert.Equal([2], Ids(data.GetProperty("d").GetProperty("nodes")));
+    }
+
+    [Fact]
+    public async Task A_canceled_request_stops()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        await cts.CancelAsync();
+        var result = await ExecuteAsync("{ books { nodes { id } } }", cancellationToken: cts.Token);
+        Assert.True(result.TryGetProperty("errors", out _), result.ToString());
+        Assert.Empty(Sql.Commands);
+    }
+
+    [Fact]
     public async Task HasNextPage_comes_from_one_extra_row_not_a_count()
     {
         Sql.Clear();
