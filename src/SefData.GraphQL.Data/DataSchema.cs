@@ -208,9 +208,9 @@ internal sealed class ConnectionResolver<T>(DataObject<T> obj, Func<IResolverCon
         var wantsRows = selection.Any(f => f.Name is "edges" or "nodes" or "pageInfo");
         var query = source(ctx);
         if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
-        var ordered = query.Sort(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
+        var keys = Sorting.Keys<T>(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
         var projection = options.Projection ? Projection.Build<T>(obj, Projection.NodeSelection(selection)) : null;
-        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, ordered, args, options.Paging, projection, wantsCount, wantsRows, ct))
+        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, keys, args, options.Paging, projection, wantsCount, wantsRows, ct))
             .ConfigureAwait(false);
     }
 }

@@ -55,7 +55,6 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
     [Fact]
     public async Task Nested_object_key()
     {
-        // Books without an author are filtered out: NULL ordering is the provider's own (first on SQLite, last on PostgreSQL).
         await AssertOrderAsync("[{ author: { name: DESC } }, { title: ASC }]",
             Seed.Books.Where(b => b.Author is not null).OrderByDescending(b => b.Author!.Name, StringComparer.Ordinal)
                 .ThenBy(b => b.Title, StringComparer.Ordinal).ThenBy(b => b.Id),
@@ -63,6 +62,14 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
         await AssertOrderAsync("[{ author: { born: ASC } }, { pages: DESC }]",
             Seed.Books.Where(b => b.Author is not null).OrderBy(b => b.Author!.Born).ThenByDescending(b => b.Pages).ThenBy(b => b.Id),
             where: "{ author: { id: { gt: 0 } } }");
+    }
+
+    [Fact]
+    public async Task Nulls_come_first_ascending_and_last_descending_on_every_provider()
+    {
+        await AssertOrderAsync("[{ subtitle: ASC }]", Seed.Books.OrderBy(b => b.Subtitle, StringComparer.Ordinal).ThenBy(b => b.Id));
+        await AssertOrderAsync("[{ edition: DESC }]", Seed.Books.OrderByDescending(b => b.Edition).ThenBy(b => b.Id));
+        await AssertOrderAsync("[{ author: { name: ASC } }]", Seed.Books.OrderBy(b => b.Author?.Name, StringComparer.Ordinal).ThenBy(b => b.Id));
     }
 
     [Fact]
