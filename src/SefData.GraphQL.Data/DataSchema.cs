@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SefData.GraphQL.Types;
 
 namespace SefData.GraphQL.Data;
@@ -14,6 +15,17 @@ public sealed class ConnectionOptions
     public bool Sorting { get; set; } = true;
     public bool Projection { get; set; } = true;
     public PagingOptions Paging { get; } = new();
+}
+
+/// <summary>Options of one plain list field.</summary>
+public sealed class ListOptions
+{
+    public string? NodeTypeName { get; set; }
+    public string? Description { get; set; }
+    public bool Filtering { get; set; } = true;
+    public bool Sorting { get; set; } = true;
+    public bool Projection { get; set; } = true;
+    public int MaxItems { get; set; } = 500;
 }
 
 /// <summary>
@@ -70,6 +82,39 @@ public static class DataSchema
             if (filter) f.Argument("where", obj.FilterInputName);
             if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
             f.Resolver(resolver.ResolveAsync);
+        }));
+        return builder;
+    }
+
+    /// <summary>
+    /// A plain list field <c>parentType.fieldName: [X!]!</c> with <c>where</c> and <c>order</c> and projection, for
+    /// short bounded lists. More than <see cref="ListOptions.MaxItems"/> rows is an error (code
+    /// <c>LIST_SIZE_EXCEEDED</c>), never a silent cut: use a connection when lists can be long.
+    /// </summary>
+    public static SchemaBuilder ListField<T>(this SchemaBuilder builder, string parentType, string fieldName, DataObject<T> obj,
+        Func<IResolverContext, IQueryable<T>> source, Action<ListOptions>? configure = null) where T : class
+    {
+        var options = new ListOptions();
+        configure?.Invoke(options);
+        var filter = options.Filtering && AddFiltering(builder, obj);
+        var sort = options.Sorting && AddSorting(builder, obj);
+        builder.Object(parentType, t => t.Field(fieldName, $"[{options.NodeTypeName ?? obj.TypeName}!]!", f =>
+        {
+            f.Description(options.Description);
+            if (filter) f.Argument("where", obj.FilterInputName);
+            if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
+            f.Resolver(async ctx =>
+            {
+                var query = source(ctx);
+                if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
+                var ordered = query.Sort(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
+                IQueryable<T> rows = ordered.Take(options.MaxItems + 1);
+                if (options.Projection && Projection.Build<T>(obj, ctx.GetSelectedFields()) is { } projection) rows = rows.Select(projection);
+                var list = await RequestGate.RunAsync(ctx, ct => rows.ToListAsync(ct)).ConfigureAwait(false);
+                if (list.Count > options.MaxItems)
+                    throw Paging.Error($"The list \"{fieldName}\" has more than {options.MaxItems} items; narrow it with where.", "LIST_SIZE_EXCEEDED");
+                return list;
+            });
         }));
         return builder;
     }

@@ -60,6 +60,8 @@ public static class Projection
                     case ScalarDataField { MemberPath: { } path }:
                         node.Add(path);
                         break;
+                    case ObjectDataField { Projected: false }:
+                        break;
                     case ObjectDataField { MemberPath: { } path } o when o.Target.CanProject:
                         if (!Collect(o.Target, selected.GetSelectedFields(), node.Child(path))) return false;
                         break;

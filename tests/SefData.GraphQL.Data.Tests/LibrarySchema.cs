@@ -72,5 +72,6 @@ public static class LibrarySchema
         .Query(q => q.Field("hello", "String", _ => "world"))
         .Connection("Query", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking(), books)
         .Connection("Query", "authors", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking())
+        .ListField("Query", "authorList", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking(), o => o.MaxItems = 4)
         .Build();
 }

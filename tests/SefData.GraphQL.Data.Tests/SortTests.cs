@@ -73,6 +73,24 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
     }
 
     [Fact]
+    public async Task Plain_list_field_filters_sorts_and_projects()
+    {
+        Sql.Clear();
+        var data = await QueryAsync("""{ authorList(where: { country: { eq: "UK" } }, order: [{ born: DESC }]) { name } }""");
+        Assert.Equal(Seed.Authors.Where(a => a.Country == "UK").OrderByDescending(a => a.Born).Select(a => a.Name),
+            data.GetProperty("authorList").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var sql = Assert.Single(Sql.Commands);
+        Assert.DoesNotContain("\"Country\"", sql[..sql.IndexOf("FROM", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_list_longer_than_its_limit_is_an_error()
+    {
+        var error = await ErrorAsync("{ authorList { name } }");
+        Assert.Equal("LIST_SIZE_EXCEEDED", error.GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Sort_and_filter_together()
     {
         await AssertOrderAsync("[{ pages: DESC }]",
