@@ -72,6 +72,8 @@ public static class LibrarySchema
         .Query(q => q.Field("hello", "String", _ => "world"))
         .Connection("Query", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking(), books)
         .Connection("Query", "authors", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking())
+        // A connection under each author: the parent's key is always projected, so the child query can use it.
+        .Connection("Author", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking().Where(b => b.AuthorId == ctx.Parent<Author>().Id))
         .ListField("Query", "authorList", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking(), o => o.MaxItems = 4)
         .Build();
 }

@@ -271,6 +271,25 @@ public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fix
     }
 
     [Fact]
+    public async Task Nested_connections_page_each_parent()
+    {
+        var data = await QueryAsync("""
+            { authors(first: 3, order: [{ name: DESC }]) { nodes { name books(first: 2, order: [{ pages: DESC }]) { nodes { id } totalCount pageInfo { hasNextPage } } } } }
+            """);
+        var authors = data.GetProperty("authors").GetProperty("nodes").EnumerateArray().ToList();
+        var expected = Seed.Authors.OrderByDescending(a => a.Name, StringComparer.Ordinal).Take(3).ToList();
+        Assert.Equal(expected.Select(a => a.Name), authors.Select(a => a.GetProperty("name").GetString()));
+        foreach (var (node, author) in authors.Zip(expected))
+        {
+            var books = node.GetProperty("books");
+            var all = author.Books.OrderByDescending(b => b.Pages).ThenBy(b => b.Id).Select(b => b.Id).ToList();
+            Assert.Equal(all.Take(2), Ids(books.GetProperty("nodes")));
+            Assert.Equal(all.Count, books.GetProperty("totalCount").GetInt32());
+            Assert.Equal(all.Count > 2, books.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        }
+    }
+
+    [Fact]
     public async Task A_canceled_request_stops()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
