@@ -57,8 +57,12 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
     public IServiceProvider Services { get; }
     public CancellationToken CancellationToken { get; }
     public FieldCollector Collector { get; }
-    public IDictionary<string, object?> ContextData => _contextData ??= new Dictionary<string, object?>(StringComparer.Ordinal);
-    public DataLoaderRegistry DataLoaders => _dataLoaders ??= new DataLoaderRegistry(this, CancellationToken);
+    // Created on first use; resolvers may use it from several threads at once after an await.
+    public IDictionary<string, object?> ContextData
+        => _contextData ?? Interlocked.CompareExchange(ref _contextData, new ConcurrentDictionary<string, object?>(StringComparer.Ordinal), null) ?? _contextData;
+
+    public DataLoaderRegistry DataLoaders
+        => _dataLoaders ?? Interlocked.CompareExchange(ref _dataLoaders, new DataLoaderRegistry(this, CancellationToken), null) ?? _dataLoaders;
 
     public async Task<ExecutionResult> ExecuteAsync()
     {

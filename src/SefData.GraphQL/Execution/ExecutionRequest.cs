@@ -19,7 +19,10 @@ public sealed class ExecutionRequest
 
     public object? RootValue { get; init; }
 
-    /// <summary>Per-request state for resolvers (graphql-js contextValue); created empty when null.</summary>
+    /// <summary>
+    /// Per-request state for resolvers (graphql-js contextValue). When null, a thread-safe dictionary is created on
+    /// first use; a dictionary passed in must be thread-safe if resolvers write to it concurrently.
+    /// </summary>
     public IDictionary<string, object?>? ContextData { get; init; }
 
     public IServiceProvider? Services { get; init; }

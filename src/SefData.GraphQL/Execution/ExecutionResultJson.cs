@@ -25,6 +25,9 @@ public static class ExecutionResultJson
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
         string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_escapeBuffer;
+
     public static string Serialize(ExecutionResult result) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(result));
 
     public static byte[] SerializeToUtf8Bytes(ExecutionResult result)
@@ -32,6 +35,14 @@ public static class ExecutionResultJson
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, result);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>JSON.stringify of any result-like value (maps, lists, leaves, dictionaries).</summary>
+    public static string SerializeValue(object? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) WriteValue(writer, value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static async Task WriteAsync(Stream stream, ExecutionResult result, CancellationToken cancellationToken = default)
@@ -281,48 +292,59 @@ public static class ExecutionResultJson
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
             return;
         }
-        var buffer = new ArrayBufferWriter<byte>(maxBytes + 16);
+        var buffer = t_escapeBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
         AppendQuoted(buffer, value);
         writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+        if (buffer.Capacity > 64 * 1024) t_escapeBuffer = null;
     }
 
     private static void AppendQuoted(ArrayBufferWriter<byte> buffer, string value)
     {
-        Span<byte> utf8 = stackalloc byte[4];
         Append(buffer, "\""u8);
-        for (var i = 0; i < value.Length; i++)
+        var rest = value.AsSpan();
+        while (rest.Length > 0)
         {
-            var c = value[i];
+            // Copy the run of characters that need no escaping in one go.
+            var next = rest.IndexOfAny(NeedsEscaping);
+            var run = next < 0 ? rest : rest[..next];
+            if (run.Length > 0)
+            {
+                var written = Encoding.UTF8.GetBytes(run, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(run.Length)));
+                buffer.Advance(written);
+            }
+            if (next < 0) break;
+            var c = rest[next];
+            var consumed = 1;
             switch (c)
             {
-                case '"': Append(buffer, "\\\""u8); continue;
-                case '\\': Append(buffer, "\\\\"u8); continue;
-                case '\b': Append(buffer, "\\b"u8); continue;
-                case '\f': Append(buffer, "\\f"u8); continue;
-                case '\n': Append(buffer, "\\n"u8); continue;
-                case '\r': Append(buffer, "\\r"u8); continue;
-                case '\t': Append(buffer, "\\t"u8); continue;
+                case '"': Append(buffer, "\\\""u8); break;
+                case '\\': Append(buffer, "\\\\"u8); break;
+                case '\b': Append(buffer, "\\b"u8); break;
+                case '\f': Append(buffer, "\\f"u8); break;
+                case '\n': Append(buffer, "\\n"u8); break;
+                case '\r': Append(buffer, "\\r"u8); break;
+                case '\t': Append(buffer, "\\t"u8); break;
+                default:
+                    if (char.IsHighSurrogate(c) && next + 1 < rest.Length && char.IsLowSurrogate(rest[next + 1]))
+                    {
+                        buffer.Advance(Encoding.UTF8.GetBytes(rest.Slice(next, 2), buffer.GetSpan(4)));
+                        consumed = 2;
+                    }
+                    else
+                    {
+                        // Control characters and lone surrogates: \u escapes with lowercase hex, like JSON.stringify.
+                        var span = buffer.GetSpan(6);
+                        "\\u"u8.CopyTo(span);
+                        ((int)c).TryFormat(span[2..], out _, "x4", CultureInfo.InvariantCulture);
+                        buffer.Advance(6);
+                    }
+                    break;
             }
-            if (c < 0x20 || (char.IsSurrogate(c) && !IsPairAt(value, i)))
-            {
-                Append(buffer, Encoding.ASCII.GetBytes("\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)));
-                continue;
-            }
-            if (char.IsHighSurrogate(c))
-            {
-                var n = Encoding.UTF8.GetBytes(value.AsSpan(i, 2), utf8);
-                Append(buffer, utf8[..n]);
-                i++;
-                continue;
-            }
-            var count = Encoding.UTF8.GetBytes(value.AsSpan(i, 1), utf8);
-            Append(buffer, utf8[..count]);
+            rest = rest[(next + consumed)..];
         }
         Append(buffer, "\""u8);
     }
-
-    private static bool IsPairAt(string value, int i)
-        => char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
 
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
     {

@@ -242,22 +242,31 @@ internal sealed class CollectedField : ISelectedField
         }
     }
 
+    /// <summary>
+    /// The sub-selection for a runtime type. The engine calls this on its own flow, but resolvers may call
+    /// <see cref="GetSelectedFields"/> from other threads after an await, so filling the caches takes a lock.
+    /// </summary>
     public CollectedFieldSet GetSubFields(ObjectType runtimeType)
     {
-        if (ReferenceEquals(_subType, runtimeType)) return _subFields!;
-        if (_subType is null)
+        // _subFields is published before _subType, and _subType is assigned once.
+        if (ReferenceEquals(Volatile.Read(ref _subType), runtimeType)) return _subFields!;
+        lock (this)
         {
-            _subFields = _collector.CollectSubfields(runtimeType, FieldNodes);
-            _subType = runtimeType;
-            return _subFields;
+            if (_subType is null)
+            {
+                _subFields = _collector.CollectSubfields(runtimeType, FieldNodes);
+                Volatile.Write(ref _subType, runtimeType);
+                return _subFields;
+            }
+            if (ReferenceEquals(_subType, runtimeType)) return _subFields!;
+            _moreSubFields ??= new Dictionary<ObjectType, CollectedFieldSet>(ReferenceEqualityComparer.Instance);
+            if (!_moreSubFields.TryGetValue(runtimeType, out var set))
+            {
+                set = _collector.CollectSubfields(runtimeType, FieldNodes);
+                _moreSubFields[runtimeType] = set;
+            }
+            return set;
         }
-        _moreSubFields ??= new Dictionary<ObjectType, CollectedFieldSet>(ReferenceEqualityComparer.Instance);
-        if (!_moreSubFields.TryGetValue(runtimeType, out var set))
-        {
-            set = _collector.CollectSubfields(runtimeType, FieldNodes);
-            _moreSubFields[runtimeType] = set;
-        }
-        return set;
     }
 
     public IReadOnlyList<ISelectedField> GetSelectedFields(ObjectType? typeCondition = null)

@@ -27,7 +27,7 @@ public static class Values
         errors = null;
         if (definitions.Count == 0) return Empty;
         var collected = new List<GraphQLError>();
-        var coerced = new Dictionary<string, object?>(definitions.Count, StringComparer.Ordinal);
+        var coerced = new CoercedVariables(definitions.Count);
         try
         {
             foreach (var definition in definitions)
@@ -53,7 +53,7 @@ public static class Values
         Schema schema,
         VariableDefinitionNode definition,
         IReadOnlyDictionary<string, object?> inputs,
-        Dictionary<string, object?> coerced,
+        CoercedVariables coerced,
         Action<GraphQLError> onError)
     {
         var name = definition.Variable.Name.Value;
@@ -69,9 +69,11 @@ public static class Values
         {
             if (definition.DefaultValue is not null)
             {
-                // graphql-js stores undefined for an invalid default (validation reports it); absent is the closest.
+                // graphql-js stores undefined for an invalid default (validation reports it): present, but no value.
                 if (ValueFromAst.TryConvert(definition.DefaultValue, type, null, out var defaultValue))
                     coerced[name] = defaultValue;
+                else
+                    (coerced.UndefinedNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
             }
             else if (type is NonNullType)
             {
@@ -137,10 +139,13 @@ public static class Values
             }
             var valueNode = argumentNode.Value;
             var isNull = valueNode is NullValueNode;
+            var undefined = false;
             if (valueNode is VariableNode variable)
             {
                 var variableName = variable.Name.Value;
-                if (variables is null || !variables.TryGetValue(variableName, out var variableValue))
+                undefined = variables is CoercedVariables { UndefinedNames: { } names } && names.Contains(variableName);
+                object? variableValue = null;
+                if (!undefined && (variables is null || !variables.TryGetValue(variableName, out variableValue)))
                 {
                     if (definition.HasDefaultValue) coerced[name] = definition.DefaultValue;
                     else if (type is NonNullType)
@@ -153,10 +158,17 @@ public static class Values
             }
             if (isNull && type is NonNullType)
                 throw new GraphQLError($"Argument \"{name}\" of non-null type \"{type}\" must not be null.", [valueNode]);
-            if (!ValueFromAst.TryConvert(valueNode, type, variables, out var value))
+            object? value = null;
+            if (undefined || !ValueFromAst.TryConvert(valueNode, type, variables, out value))
                 throw new GraphQLError($"Argument \"{name}\" has invalid value {Printer.Print(valueNode)}.", [valueNode]);
             coerced[name] = value;
         }
         return coerced;
     }
+}
+
+/// <summary>Coerced variable values; also remembers variables whose invalid default left them "undefined" (graphql-js).</summary>
+internal sealed class CoercedVariables(int capacity) : Dictionary<string, object?>(capacity, StringComparer.Ordinal)
+{
+    public HashSet<string>? UndefinedNames { get; set; }
 }

@@ -230,8 +230,18 @@ public sealed class SchemaBuilder
     public SchemaBuilder AddSdl(string sdl) => AddSdl(Parser.Parse(sdl));
 
     /// <summary>Adds the type-system definitions and extensions of a document (executable definitions are ignored).</summary>
+    /// <remarks>
+    /// The document is first checked with graphql-js's SDL rules (<see cref="SdlValidator"/>); if any fails, nothing
+    /// of it is added and <see cref="Build"/> reports those errors (graphql-js buildASTSchema's assertValidSDL).
+    /// </remarks>
     public SchemaBuilder AddSdl(DocumentNode document)
     {
+        var errors = SdlValidator.Validate(document);
+        if (errors.Count > 0)
+        {
+            _buildErrors.AddRange(errors);
+            return this;
+        }
         SdlReader.Read(this, document);
         return this;
     }
@@ -306,7 +316,6 @@ public sealed class SchemaBuilder
     private sealed class BuildContext(SchemaBuilder builder, List<GraphQLError> errors)
     {
         private readonly Dictionary<string, NamedType> _map = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _usedCoordinates = [];
 
         public Schema? Build()
         {
@@ -347,9 +356,10 @@ public sealed class SchemaBuilder
             var mutation = Root(OperationType.Mutation);
             var subscription = Root(OperationType.Subscription);
 
+            var coordinates = builder._types.OfType<ComplexTypeConfig>().SelectMany(c => c.Fields.Select(f => c.Name + "." + f.Name)).ToHashSet();
             foreach (var coordinate in builder._resolvers.Keys.Concat(builder._subscribers.Keys))
             {
-                if (!_usedCoordinates.Contains(coordinate))
+                if (!coordinates.Contains(coordinate))
                     errors.Add(new GraphQLError($"Cannot attach a resolver to \"{coordinate}\": no such field."));
             }
             foreach (var name in builder._typeResolvers.Keys)
@@ -557,7 +567,6 @@ public sealed class SchemaBuilder
             var coordinate = c.Name + "." + f.Name;
             var resolver = builder._resolvers.GetValueOrDefault(coordinate);
             var subscribe = builder._subscribers.GetValueOrDefault(coordinate);
-            if (resolver is not null || subscribe is not null) _usedCoordinates.Add(coordinate);
             return new FieldDefinition(f.Name, Resolve(f.Type), f.Arguments.Select(CreateArgument))
             {
                 Description = f.DescriptionText,

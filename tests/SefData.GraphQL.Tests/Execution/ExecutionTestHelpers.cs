@@ -12,7 +12,16 @@ internal static class ExecutionTestHelpers
         object? rootValue = null,
         IReadOnlyDictionary<string, object?>? variables = null,
         string? operationName = null,
-        CancellationToken cancellationToken = default,
+        FieldResolver? fieldResolver = null)
+        => await ExecuteWithTokenAsync(schema, query, TestContext.Current.CancellationToken, rootValue, variables, operationName, fieldResolver);
+
+    public static async Task<ExecutionResult> ExecuteWithTokenAsync(
+        Schema schema,
+        string query,
+        CancellationToken cancellationToken,
+        object? rootValue = null,
+        IReadOnlyDictionary<string, object?>? variables = null,
+        string? operationName = null,
         FieldResolver? fieldResolver = null)
         => await Executor.ExecuteAsync(new ExecutionRequest
         {

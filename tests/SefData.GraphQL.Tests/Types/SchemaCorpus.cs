@@ -13,16 +13,23 @@ public static class SchemaCorpus
 {
     public sealed record Case(string Id, string Document);
 
-    public sealed record OracleResult(string? Printed, string? PrintError, string? BuildError, IReadOnlyList<(string Message, IReadOnlyList<(int Line, int Column)> Locations)> Errors);
+    public sealed record OracleResult(string? Printed, string? PrintError, string? BuildError, IReadOnlyList<(string Message, IReadOnlyList<(int Line, int Column)> Locations)> Errors)
+    {
+        /// <summary>JSON of the introspection result data, for valid schemas.</summary>
+        public string? Introspection { get; init; }
+    }
 
     private static readonly Lazy<IReadOnlyList<Case>> s_cases = new(LoadCases);
-    private static readonly Lazy<IReadOnlyList<OracleResult>> s_oracle = new(RunOracle);
+    private static readonly Lazy<(string Query, IReadOnlyList<OracleResult> Results)> s_oracle = new(RunOracle);
+
+    /// <summary>graphql-js getIntrospectionQuery with every option on.</summary>
+    public static string IntrospectionQuery => s_oracle.Value.Query;
 
     public static IReadOnlyList<Case> Cases => s_cases.Value;
 
     public static Case Get(string id) => Cases.First(c => c.Id == id);
 
-    public static OracleResult Oracle(string id) => s_oracle.Value[Cases.ToList().FindIndex(c => c.Id == id)];
+    public static OracleResult Oracle(string id) => s_oracle.Value.Results[Cases.ToList().FindIndex(c => c.Id == id)];
 
     public static TheoryData<string> Ids()
     {
@@ -45,7 +52,7 @@ public static class SchemaCorpus
         return cases;
     }
 
-    private static IReadOnlyList<OracleResult> RunOracle()
+    private static (string, IReadOnlyList<OracleResult>) RunOracle()
     {
         var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
         if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
@@ -67,14 +74,18 @@ public static class SchemaCorpus
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException("oracle-schema.mjs failed: " + stderr.Result);
         using var json = JsonDocument.Parse(stdout.Result);
-        return json.RootElement.EnumerateArray().Select(e =>
+        var query = json.RootElement.GetProperty("introspectionQuery").GetString()!;
+        return (query, json.RootElement.GetProperty("results").EnumerateArray().Select(e =>
         {
             if (e.TryGetProperty("buildError", out var buildError)) return new OracleResult(null, null, buildError.GetString(), []);
             var errors = e.GetProperty("errors").EnumerateArray().Select(err => (
                 err.GetProperty("message").GetString()!,
                 (IReadOnlyList<(int, int)>)err.GetProperty("locations").EnumerateArray()
                     .Select(l => (l[0].GetInt32(), l[1].GetInt32())).ToList())).ToList();
-            return new OracleResult(e.GetProperty("printed").GetString(), e.GetProperty("printError").GetString(), null, errors);
-        }).ToList();
+            return new OracleResult(e.GetProperty("printed").GetString(), e.GetProperty("printError").GetString(), null, errors)
+            {
+                Introspection = e.GetProperty("introspection").GetString(),
+            };
+        }).ToList());
     }
 }
