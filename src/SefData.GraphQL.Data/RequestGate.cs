@@ -12,13 +12,21 @@ public static class RequestGate
     private const string Key = "SefData.GraphQL.Data.RequestGate";
 
     /// <summary>Runs <paramref name="work"/> when no other gated work of the same request is running.</summary>
-    public static async Task<TResult> RunAsync<TResult>(IResolverContext context, Func<CancellationToken, Task<TResult>> work)
+    public static Task<TResult> RunAsync<TResult>(IResolverContext context, Func<CancellationToken, Task<TResult>> work) =>
+        RunAsync(context.ContextData, context.CancellationToken, work);
+
+    /// <summary>
+    /// The same from outside a resolver (a DataLoader batch), given the request's
+    /// <see cref="IResolverContext.ContextData"/>: a resolver context itself must not be kept past its resolver.
+    /// </summary>
+    public static async Task<TResult> RunAsync<TResult>(IDictionary<string, object?> contextData, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<TResult>> work)
     {
-        var gate = Get(context.ContextData);
-        await gate.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+        var gate = Get(contextData);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await work(context.CancellationToken).ConfigureAwait(false);
+            return await work(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -69,6 +69,10 @@ public static class LibrarySchema
                 await using var db = ctx.Service<LibraryDatabase>().NewContext(ctx.Service<SqlCommandLog>());
                 return await db.Reviews.CountAsync(r => r.BookId == id, ctx.CancellationToken);
             }))
+        .Object<Review>(t => t.Field(r => r.Id).Field(r => r.Stars).Field(r => r.Text))
+        // Reviews of every book on a page in one query, with their own where/order.
+        .BatchedList<Book, Review, int>("Book", "reviewList", Review, b => b.Id, r => r.BookId,
+            ctx => ctx.Service<LibraryContext>().Reviews.AsNoTracking())
         .Query(q => q.Field("hello", "String", _ => "world"))
         .Connection("Query", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking(), books)
         .Connection("Query", "authors", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking())
