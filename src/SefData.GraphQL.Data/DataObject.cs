@@ -55,7 +55,9 @@ public sealed class DataObject<T> : IDataObject where T : class
         var options = new ScalarFieldOptions<T>();
         configure?.Invoke(options);
         var operation = options.OperationInputName ?? OperationInputs.NameFor(typeof(TValue), options.EnumTypeName)
-            ?? throw new ArgumentException($"No filter operation type for {typeof(TValue)}; give one with OperationInput(...) or NoFilter().", nameof(value));
+            ?? (options.Filterable
+                ? throw new ArgumentException($"No filter operation type for {typeof(TValue)}; give one with OperationInput(...) or NoFilter().", nameof(value))
+                : "");
         Add(new ScalarDataField(name, value, typeof(TValue), operation, options));
         return this;
     }

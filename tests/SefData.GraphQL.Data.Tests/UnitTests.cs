@@ -91,6 +91,35 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void Fields_can_opt_out_of_filtering_and_sorting()
+    {
+        var review = new DataObject<Review>("Review", r => r.Id)
+            .Field("stars", r => r.Stars, o => o.NoSort())
+            .Field("text", r => r.Text, o => o.NoFilter())
+            .Field("book", r => r.Book, o => o.NoFilter().NoSort()); // no operation input exists for an entity: fine when unused
+        var schema = new SchemaBuilder()
+            .Object<Review>(t => t.Field(r => r.Id).Field(r => r.Stars).Field(r => r.Text))
+            .Connection("Query", "reviews", review, _ => Array.Empty<Review>().AsQueryable())
+            .Build();
+        var filter = (InputObjectType)schema.GetType("ReviewFilterInput")!;
+        Assert.Equal(["and", "or", "stars"], filter.Fields.Select(f => f.Name));
+        var sort = (InputObjectType)schema.GetType("ReviewSortInput")!;
+        Assert.Equal(["text"], sort.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Nothing_sortable_means_no_order_argument()
+    {
+        var review = new DataObject<Review>("Review", r => r.Id).Field("stars", r => r.Stars, o => o.NoSort());
+        var schema = new SchemaBuilder()
+            .Object<Review>(t => t.Field(r => r.Id))
+            .Connection("Query", "reviews", review, _ => Array.Empty<Review>().AsQueryable())
+            .Build();
+        Assert.Equal(["first", "after", "last", "before", "where"], schema.QueryType!.Fields.Single().Arguments.Select(a => a.Name));
+        Assert.Null(schema.GetType("ReviewSortInput"));
+    }
+
+    [Fact]
     public void Reserved_and_duplicate_names_are_refused()
     {
         var book = new DataObject<Book>("Book", b => b.Id).Field("title", b => b.Title);
