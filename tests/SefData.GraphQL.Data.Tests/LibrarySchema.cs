@@ -34,6 +34,8 @@ public static class LibrarySchema
         .Object("author", b => b.Author, Author)
         .List("reviews", b => b.Reviews, Review)
         .Custom("minReviewStars", "Int", MinReviewStars)
+        // A computed value (a correlated subquery), filterable and sortable, not projected.
+        .Field("reviewTotal", b => b.Reviews.Count)
         .Requires("titleUpper", b => b.Title)
         .Requires("reviewCount", b => b.Id);
 

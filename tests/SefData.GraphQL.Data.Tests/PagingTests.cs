@@ -99,6 +99,13 @@ public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fix
     }
 
     [Fact]
+    public async Task Keyset_paging_over_a_computed_key()
+    {
+        await AssertTraversalAsync("[{ reviewTotal: DESC }, { title: ASC }]",
+            Seed.Books.OrderByDescending(b => b.Reviews.Count).ThenBy(b => b.Title, StringComparer.Ordinal).ThenBy(b => b.Id));
+    }
+
+    [Fact]
     public async Task Keyset_paging_over_nullable_keys_puts_nulls_first_ascending_on_every_provider()
     {
         await AssertTraversalAsync("[{ subtitle: ASC }]", Seed.Books.OrderBy(b => b.Subtitle, StringComparer.Ordinal).ThenBy(b => b.Id));
