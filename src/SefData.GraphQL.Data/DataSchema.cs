@@ -43,6 +43,9 @@ public sealed class ListOptions
 /// </example>
 public static class DataSchema
 {
+    /// <summary>FieldDefinition.Metadata key holding the <see cref="PagingOptions"/> of a connection field.</summary>
+    public const string PagingMetadataKey = "SefData.Paging";
+
     /// <summary>
     /// A connection field <c>parentType.fieldName</c> over <paramref name="source"/> (called once per execution of
     /// the field; take the DbContext from <see cref="IResolverContext.Services"/>).
@@ -81,6 +84,8 @@ public static class DataSchema
                 .Argument("before", "String", a => a.Description("Returns the elements in the list that come before the specified cursor."));
             if (filter) f.Argument("where", obj.FilterInputName);
             if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
+            // For cost analysis: a connection returns up to first/last (default DefaultPageSize) items.
+            f.Metadata(PagingMetadataKey, options.Paging);
             f.Resolver(resolver.ResolveAsync);
         }));
         return builder;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SefData.GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace SefData.GraphQL.Data.Tests;
@@ -96,6 +97,39 @@ public abstract class PagingTests(LibraryDatabase fixture) : LibraryTestBase(fix
         await AssertTraversalAsync("[{ genre: ASC }, { title: DESC }]",
             Seed.Books.OrderBy(b => b.Genre).ThenByDescending(b => b.Title, StringComparer.Ordinal).ThenBy(b => b.Id));
         await AssertTraversalAsync("[{ id: DESC }]", Seed.Books.OrderByDescending(b => b.Id), size: 7);
+    }
+
+    [Fact]
+    public async Task Composite_keys_break_ties_in_order()
+    {
+        // Reviews keyed by (book, id): both keys are appended, projected and part of every cursor.
+        var review = new DataObject<Review>("Review", r => r.BookId, r => r.Id).Field("stars", r => r.Stars);
+        var schema = new SchemaBuilder()
+            .Object<Review>(t => t.Field(r => r.Id).Field(r => r.BookId).Field(r => r.Stars))
+            .Connection("Query", "reviews", review, ctx => ctx.Service<LibraryContext>().Reviews.AsNoTracking())
+            .Build();
+        var want = Seed.Reviews.OrderByDescending(r => r.Stars).ThenBy(r => r.BookId).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+        var seen = new List<int>();
+        string? after = null;
+        for (var page = 0; page < 20; page++)
+        {
+            var arg = after is null ? "" : $", after: \"{after}\"";
+            var reviews = (await QueryAsync($"{{ reviews(first: 6, order: [{{ stars: DESC }}]{arg}) {{ nodes {{ id bookId }} pageInfo {{ hasNextPage endCursor }} }} }}", schema: schema))
+                .GetProperty("reviews");
+            seen.AddRange(Ids(reviews.GetProperty("nodes")));
+            Assert.All(reviews.GetProperty("nodes").EnumerateArray(), n => Assert.NotEqual(0, n.GetProperty("bookId").GetInt32()));
+            if (!reviews.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()) break;
+            after = reviews.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        Assert.Equal(want, seen);
+    }
+
+    [Fact]
+    public void Connection_fields_carry_their_paging_options()
+    {
+        var schema = LibrarySchema.Build(o => o.Paging.MaxPageSize = 123);
+        var books = schema.QueryType!.Fields.Single(f => f.Name == "books");
+        Assert.Equal(123, Assert.IsType<PagingOptions>(books.Metadata[DataSchema.PagingMetadataKey]).MaxPageSize);
     }
 
     [Fact]
