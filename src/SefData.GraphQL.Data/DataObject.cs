@@ -55,16 +55,22 @@ public sealed class DataObject<T> : IDataObject where T : class
         var options = new ScalarFieldOptions<T>();
         configure?.Invoke(options);
         var operation = options.OperationInputName ?? OperationInputs.NameFor(typeof(TValue), options.EnumTypeName)
-            ?? throw new ArgumentException($"No filter operation type for {typeof(TValue)}; give one with OperationInput(...) or NoFilter().", nameof(value));
+            ?? (options.Filterable
+                ? throw new ArgumentException($"No filter operation type for {typeof(TValue)}; give one with OperationInput(...) or NoFilter().", nameof(value))
+                : "");
         Add(new ScalarDataField(name, value, typeof(TValue), operation, options));
         return this;
     }
 
-    /// <summary>A to-one relation: a nested <c>XFilterInput</c>, a nested <c>XSortInput</c>, and projected with its selection.</summary>
+    /// <summary>
+    /// A to-one relation: a nested <c>XFilterInput</c>, a nested <c>XSortInput</c>, and projected with its selection.
+    /// Pass <paramref name="project"/> false when the GraphQL field has its own resolver (a DataLoader by foreign
+    /// key): then say what it reads with <see cref="Requires"/>.
+    /// </summary>
     public DataObject<T> Object<TOther>(string name, Expression<Func<T, TOther?>> navigation, DataObject<TOther> target,
-        bool filter = true, bool sort = true) where TOther : class
+        bool filter = true, bool sort = true, bool project = true) where TOther : class
     {
-        Add(new ObjectDataField(name, navigation, target, filter, sort));
+        Add(new ObjectDataField(name, navigation, target, filter, sort, project));
         return this;
     }
 
@@ -191,8 +197,9 @@ public sealed class ScalarDataField : DataField
 
 public sealed class ObjectDataField : DataField
 {
-    internal ObjectDataField(string name, LambdaExpression navigation, IDataObject target, bool filterable, bool sortable) : base(name)
+    internal ObjectDataField(string name, LambdaExpression navigation, IDataObject target, bool filterable, bool sortable, bool projected) : base(name)
     {
+        Projected = projected;
         Navigation = navigation;
         Target = target;
         Filterable = filterable;
@@ -204,6 +211,7 @@ public sealed class ObjectDataField : DataField
     public IDataObject Target { get; }
     public bool Filterable { get; }
     public bool Sortable { get; }
+    public bool Projected { get; }
     public IReadOnlyList<MemberInfo>? MemberPath { get; }
 }
 

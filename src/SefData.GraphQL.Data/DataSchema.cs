@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SefData.GraphQL.Types;
 
 namespace SefData.GraphQL.Data;
@@ -16,6 +17,17 @@ public sealed class ConnectionOptions
     public PagingOptions Paging { get; } = new();
 }
 
+/// <summary>Options of one plain list field.</summary>
+public sealed class ListOptions
+{
+    public string? NodeTypeName { get; set; }
+    public string? Description { get; set; }
+    public bool Filtering { get; set; } = true;
+    public bool Sorting { get; set; } = true;
+    public bool Projection { get; set; } = true;
+    public int MaxItems { get; set; } = 500;
+}
+
 /// <summary>
 /// Declares data fields on a <see cref="SchemaBuilder"/>: the connection types, the <c>where</c>/<c>order</c> inputs
 /// generated from <see cref="DataObject{T}"/> maps, and the shared types (PageInfo, SortEnumType, operation inputs).
@@ -31,6 +43,9 @@ public sealed class ConnectionOptions
 /// </example>
 public static class DataSchema
 {
+    /// <summary>FieldDefinition.Metadata key holding the <see cref="PagingOptions"/> of a connection field.</summary>
+    public const string PagingMetadataKey = "SefData.Paging";
+
     /// <summary>
     /// A connection field <c>parentType.fieldName</c> over <paramref name="source"/> (called once per execution of
     /// the field; take the DbContext from <see cref="IResolverContext.Services"/>).
@@ -69,7 +84,42 @@ public static class DataSchema
                 .Argument("before", "String", a => a.Description("Returns the elements in the list that come before the specified cursor."));
             if (filter) f.Argument("where", obj.FilterInputName);
             if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
+            // For cost analysis: a connection returns up to first/last (default DefaultPageSize) items.
+            f.Metadata(PagingMetadataKey, options.Paging);
             f.Resolver(resolver.ResolveAsync);
+        }));
+        return builder;
+    }
+
+    /// <summary>
+    /// A plain list field <c>parentType.fieldName: [X!]!</c> with <c>where</c> and <c>order</c> and projection, for
+    /// short bounded lists. More than <see cref="ListOptions.MaxItems"/> rows is an error (code
+    /// <c>LIST_SIZE_EXCEEDED</c>), never a silent cut: use a connection when lists can be long.
+    /// </summary>
+    public static SchemaBuilder ListField<T>(this SchemaBuilder builder, string parentType, string fieldName, DataObject<T> obj,
+        Func<IResolverContext, IQueryable<T>> source, Action<ListOptions>? configure = null) where T : class
+    {
+        var options = new ListOptions();
+        configure?.Invoke(options);
+        var filter = options.Filtering && AddFiltering(builder, obj);
+        var sort = options.Sorting && AddSorting(builder, obj);
+        builder.Object(parentType, t => t.Field(fieldName, $"[{options.NodeTypeName ?? obj.TypeName}!]!", f =>
+        {
+            f.Description(options.Description);
+            if (filter) f.Argument("where", obj.FilterInputName);
+            if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
+            f.Resolver(async ctx =>
+            {
+                var query = source(ctx);
+                if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
+                var ordered = query.Sort(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
+                IQueryable<T> rows = ordered.Take(options.MaxItems + 1);
+                if (options.Projection && Projection.Build<T>(obj, ctx.GetSelectedFields()) is { } projection) rows = rows.Select(projection);
+                var list = await RequestGate.RunAsync(ctx, ct => rows.ToListAsync(ct)).ConfigureAwait(false);
+                if (list.Count > options.MaxItems)
+                    throw Paging.Error($"The list \"{fieldName}\" has more than {options.MaxItems} items; narrow it with where.", "LIST_SIZE_EXCEEDED");
+                return list;
+            });
         }));
         return builder;
     }
@@ -208,9 +258,9 @@ internal sealed class ConnectionResolver<T>(DataObject<T> obj, Func<IResolverCon
         var wantsRows = selection.Any(f => f.Name is "edges" or "nodes" or "pageInfo");
         var query = source(ctx);
         if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
-        var ordered = query.Sort(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
+        var keys = Sorting.Keys<T>(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
         var projection = options.Projection ? Projection.Build<T>(obj, Projection.NodeSelection(selection)) : null;
-        return await Paging.PageAsync(query, ordered, args, options.Paging, projection, wantsCount, wantsRows, ctx.CancellationToken)
+        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, keys, args, options.Paging, projection, wantsCount, wantsRows, ct))
             .ConfigureAwait(false);
     }
 }

@@ -67,6 +67,8 @@ public static class ExpressionTools
         value = value is JsonElement json ? JsonValues.ToClr(json) : value;
         if (value is null) return null;
         var type = Nullable.GetUnderlyingType(target) ?? target;
+        // Npgsql writes timestamptz only from UTC offsets; the instant is what is compared.
+        if (value is DateTimeOffset instant && type == typeof(DateTimeOffset)) return instant.ToUniversalTime();
         if (type.IsInstanceOfType(value)) return value;
         var inv = CultureInfo.InvariantCulture;
         if (type == typeof(DateOnly))
@@ -96,7 +98,7 @@ public static class ExpressionTools
             {
                 DateTime dt => new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt),
                 DateOnly d => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                string s => DateTimeOffset.Parse(s, inv, DateTimeStyles.RoundtripKind),
+                string s => DateTimeOffset.Parse(s, inv, DateTimeStyles.RoundtripKind).ToUniversalTime(),
                 _ => throw Bad(value, target),
             };
         }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace SefData.GraphQL.Data;
@@ -54,28 +52,16 @@ public sealed class PagingOptions
 }
 
 /// <summary>
-/// Offset cursor paging over an ordered query, executed with EF Core's async operators. A cursor is the opaque
-/// base64 of the row's 0-based position in the ordered, filtered result (HotChocolate's default scheme); the
-/// ordering always ends with the entity key, so positions are deterministic while the data does not change.
-/// <c>hasNextPage</c> comes from fetching one row beyond the page, never from a count; COUNT runs only for
-/// <c>totalCount</c> and for <c>last</c> without <c>before</c> (where the end of the list must be known).
+/// Keyset (seek) cursor paging, executed with EF Core's async operators. A cursor is the opaque base64url JSON of the
+/// row's values of every ordering key (the requested keys, then the entity key), tagged with a hash of the ordering
+/// so a cursor from another <c>order</c> is rejected. <c>after</c>/<c>before</c> become a WHERE on those values
+/// (<c>(a &gt; @a) OR (a = @a AND (b &gt; @b OR …))</c>, NULLs first ascending), so pages stay correct when rows are
+/// added or removed before the cursor, and deep pages cost no OFFSET scan. <c>hasNextPage</c> (forwards) and
+/// <c>hasPreviousPage</c> (backwards) come from fetching one row beyond the page; the other direction is true when a
+/// cursor was given (the cursor's row lies there). COUNT runs only for <c>totalCount</c>.
 /// </summary>
 public static class Paging
 {
-    public static string EncodeCursor(long offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
-
-    public static long DecodeCursor(string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)) return offset;
-        }
-        catch (FormatException) { }
-        throw Error($"The cursor \"{cursor}\" is not valid.", PagingOptions.InvalidCursor);
-    }
-
     /// <summary>Checks first/last against the limits (the error codes are part of the API).</summary>
     public static void Validate(PagingArguments args, PagingOptions options)
     {
@@ -90,55 +76,48 @@ public static class Paging
     }
 
     /// <summary>
-    /// One page of <paramref name="ordered"/>. <paramref name="unordered"/> is the same rows without ordering (for
-    /// COUNT); <paramref name="projection"/> (optional) selects the columns; <paramref name="fetchRows"/> false skips
-    /// the row query when only the count is wanted.
+    /// One page of <paramref name="filtered"/> ordered by <paramref name="keys"/> (which must end with a unique key;
+    /// see <see cref="Sorting.Keys{T}"/>). <paramref name="projection"/> (optional) selects the columns;
+    /// <paramref name="fetchRows"/> false skips the row query when only the count is wanted.
     /// </summary>
     public static async Task<Connection<T>> PageAsync<T>(
-        IQueryable<T> unordered, IOrderedQueryable<T> ordered, PagingArguments args, PagingOptions options,
+        IQueryable<T> filtered, IReadOnlyList<SortKey> keys, PagingArguments args, PagingOptions options,
         Expression<Func<T, T>>? projection, bool includeTotalCount, bool fetchRows, CancellationToken cancellationToken)
     {
         Validate(args, options);
-        int? total = null;
-        async Task<int> Count() => total ??= await unordered.CountAsync(cancellationToken).ConfigureAwait(false);
+        var cursors = new CursorCodec(keys);
+        var after = args.After is { } a ? cursors.Decode(a) : null;
+        var before = args.Before is { } b ? cursors.Decode(b) : null;
+        int? total = includeTotalCount ? await filtered.CountAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (!fetchRows) return new Connection<T>([], new PageInfo(false, false, null, null), total);
 
-        long start = args.After is { } after ? DecodeCursor(after) + 1 : 0;
-        long? end = args.Before is { } before ? DecodeCursor(before) : null;
-        var first = args.First ?? (args.Last is null ? options.DefaultPageSize : null);
-        if (first is { } f) end = Math.Min(end ?? long.MaxValue, start + f);
-        if (args.Last is { } l)
+        var query = filtered;
+        if (after is not null) query = query.Where(Keyset.Beyond<T>(keys, after));
+        if (before is not null) query = query.Where(Keyset.Beyond<T>(Sorting.Reverse(keys), before));
+        // Only `last` pages backwards: read the reversed order from the end, then restore the order.
+        var backward = args.Last is not null && args.First is null;
+        var size = backward ? args.Last!.Value : args.First ?? options.DefaultPageSize;
+        var ordered = Sorting.Apply(query, backward ? Sorting.Reverse(keys) : keys);
+        var rows = await Take(ordered, size + 1).Select(Keyset.RowSelector(keys, projection)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var more = rows.Count > size;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (backward) rows.Reverse();
+        var trimmed = false;
+        if (!backward && args.Last is { } last && rows.Count > last)
         {
-            end ??= await Count().ConfigureAwait(false);
-            start = Math.Max(start, end.Value - l);
+            // first and last together: the last `last` of the first `first`.
+            rows.RemoveRange(0, rows.Count - last);
+            trimmed = true;
         }
-        var size = (int)Math.Max(0, end!.Value - start);
 
-        var edges = new List<Edge<T>>();
-        var hasNext = false;
-        if (fetchRows && size > 0)
-        {
-            // One extra row tells whether anything follows the page.
-            IQueryable<T> page = Take(Skip(ordered, start), size + 1);
-            if (projection is not null) page = page.Select(projection);
-            var rows = await page.ToListAsync(cancellationToken).ConfigureAwait(false);
-            hasNext = rows.Count > size;
-            for (var i = 0; i < Math.Min(size, rows.Count); i++) edges.Add(new Edge<T>(EncodeCursor(start + i), rows[i]));
-        }
-        else if (fetchRows && end is { } e && e >= start)
-        {
-            // An empty page (first: 0 or last: 0) still reports whether rows follow.
-            hasNext = await Skip(ordered, e).AnyAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (includeTotalCount) await Count().ConfigureAwait(false);
-        var pageInfo = new PageInfo(hasNext, start > 0, edges.Count > 0 ? edges[0].Cursor : null, edges.Count > 0 ? edges[^1].Cursor : null);
+        var edges = rows.Select(r => new Edge<T>(cursors.Encode(r.Keys), r.Node)).ToList();
+        var hasNext = backward ? before is not null : more || before is not null;
+        var hasPrevious = backward ? more || after is not null : after is not null || trimmed;
+        var pageInfo = new PageInfo(hasNext, hasPrevious, edges.Count > 0 ? edges[0].Cursor : null, edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T>(edges, pageInfo, total);
     }
 
-    // Skip/Take counts go in as captured variables so EF Core caches one query shape for every page.
-    private static IQueryable<T> Skip<T>(IQueryable<T> q, long count) =>
-        count <= 0 ? q : q.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], q.Expression,
-            ExpressionTools.Parameter(checked((int)count), typeof(int))));
-
+    // The page size goes in as a captured variable so EF Core caches one query shape for every size.
     private static IQueryable<T> Take<T>(IQueryable<T> q, int count) =>
         q.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], q.Expression,
             ExpressionTools.Parameter(count, typeof(int))));

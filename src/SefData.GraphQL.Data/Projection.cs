@@ -14,11 +14,17 @@ namespace SefData.GraphQL.Data;
 public static class Projection
 {
     /// <summary>The selector, or null when <typeparamref name="T"/> cannot be projected (whole entities are loaded).</summary>
-    public static Expression<Func<T, T>>? Build<T>(IDataObject obj, IReadOnlyList<ISelectedField> selection)
+    /// <param name="also">Further members to read whatever is selected (e.g. the foreign key a batch groups by).</param>
+    public static Expression<Func<T, T>>? Build<T>(IDataObject obj, IReadOnlyList<ISelectedField> selection, params LambdaExpression[] also)
     {
         if (!obj.CanProject) return null;
         var root = new PathNode();
         if (!Collect(obj, selection, root)) return null;
+        foreach (var member in also)
+        {
+            if (ExpressionTools.MemberPath(ExpressionTools.StripBoxing(member)) is not { } path) return null;
+            root.Add(path);
+        }
         var x = Expression.Parameter(typeof(T), "x");
         var body = Init(typeof(T), x, root);
         return body is null ? null : Expression.Lambda<Func<T, T>>(body, x);
@@ -59,6 +65,8 @@ public static class Projection
                 {
                     case ScalarDataField { MemberPath: { } path }:
                         node.Add(path);
+                        break;
+                    case ObjectDataField { Projected: false }:
                         break;
                     case ObjectDataField { MemberPath: { } path } o when o.Target.CanProject:
                         if (!Collect(o.Target, selected.GetSelectedFields(), node.Child(path))) return false;

@@ -26,7 +26,7 @@ public static class Sorting
         var keys = new List<(Expression Body, bool Descending)>();
         foreach (var item in Filtering.AsList(order, "order"))
         {
-            if (Filtering.AsObject(item, obj.SortInputName) is { } input) Collect(obj, input, x, keys);
+            if (Filtering.AsObject(item, obj.SortInputName) is { } input) Collect(obj, input, x, keys, throughNavigation: false);
         }
         foreach (var key in obj.Keys)
         {
@@ -40,20 +40,41 @@ public static class Sorting
     public static IOrderedQueryable<T> Sort<T>(this IQueryable<T> source, IDataObject obj, object? order) =>
         Apply(source, Keys<T>(obj, order));
 
+    /// <summary>
+    /// OrderBy/ThenBy over <paramref name="keys"/>. A nullable key is preceded by its null flag, so NULLs come first
+    /// ascending and last descending on every provider (as LINQ to Objects; SQLite and PostgreSQL differ natively),
+    /// which keyset cursors rely on.
+    /// </summary>
     public static IOrderedQueryable<T> Apply<T>(IQueryable<T> source, IReadOnlyList<SortKey> keys)
     {
         if (keys.Count == 0) throw new ArgumentException("At least one key is needed.", nameof(keys));
         var expression = source.Expression;
-        for (var i = 0; i < keys.Count; i++)
+        var first = true;
+        foreach (var (key, descending) in keys)
         {
-            var (key, descending) = (keys[i].Key, keys[i].Descending);
-            var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            expression = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], expression, Expression.Quote(key));
+            if (ExpressionTools.IsNullable(key.ReturnType))
+            {
+                var flag = Expression.Lambda(
+                    Expression.Condition(Expression.Equal(key.Body, Expression.Constant(null, key.ReturnType)), Expression.Constant(0), Expression.Constant(1)),
+                    key.Parameters);
+                expression = Order(expression, flag, descending, first);
+                first = false;
+            }
+            expression = Order(expression, key, descending, first);
+            first = false;
         }
         return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(expression);
+
+        static Expression Order(Expression source, LambdaExpression key, bool descending, bool first) =>
+            Expression.Call(typeof(Queryable), (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : ""),
+                [typeof(T), key.ReturnType], source, Expression.Quote(key));
     }
 
-    private static void Collect(IDataObject obj, IReadOnlyDictionary<string, object?> input, Expression instance, List<(Expression, bool)> keys)
+    /// <summary>The same keys in the opposite directions (for paging backwards).</summary>
+    public static IReadOnlyList<SortKey> Reverse(IReadOnlyList<SortKey> keys) => keys.Select(k => k with { Descending = !k.Descending }).ToList();
+
+    private static void Collect(IDataObject obj, IReadOnlyDictionary<string, object?> input, Expression instance, List<(Expression, bool)> keys,
+        bool throughNavigation)
     {
         foreach (var (name, value) in input)
         {
@@ -62,11 +83,16 @@ public static class Sorting
             switch (field)
             {
                 case ScalarDataField { Sortable: true } s:
-                    keys.Add((ExpressionTools.Inline(s.SortValue, instance), IsDescending(value, name)));
+                    var key = ExpressionTools.Inline(s.SortValue, instance);
+                    // Behind a navigation even an int can be NULL (no related row): treat it as nullable so NULLs
+                    // order and seek the same way on every provider.
+                    if (throughNavigation && !ExpressionTools.IsNullable(key.Type))
+                        key = Expression.Convert(key, typeof(Nullable<>).MakeGenericType(key.Type));
+                    keys.Add((key, IsDescending(value, name)));
                     break;
                 case ObjectDataField { Sortable: true } o:
                     if (Filtering.AsObject(value, o.Target.SortInputName) is { } nested)
-                        Collect(o.Target, nested, ExpressionTools.Inline(o.Navigation, instance), keys);
+                        Collect(o.Target, nested, ExpressionTools.Inline(o.Navigation, instance), keys, throughNavigation: true);
                     break;
                 default:
                     throw new GraphQLError($"The field \"{name}\" cannot be sorted on {obj.TypeName}.",

@@ -277,6 +277,13 @@ public abstract class FilterTests(LibraryDatabase fixture) : LibraryTestBase(fix
     }
 
     [Fact]
+    public async Task Computed_field_filter()
+    {
+        await AssertBooksAsync("{ reviewTotal: { gte: 2 } }", b => b.Reviews.Count >= 2);
+        await AssertBooksAsync("{ reviewTotal: { in: [0, 3] } }", b => b.Reviews.Count is 0 or 3);
+    }
+
+    [Fact]
     public async Task Filter_from_variables()
     {
         var where = new Dictionary<string, object?>

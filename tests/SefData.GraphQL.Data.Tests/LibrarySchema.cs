@@ -34,6 +34,8 @@ public static class LibrarySchema
         .Object("author", b => b.Author, Author)
         .List("reviews", b => b.Reviews, Review)
         .Custom("minReviewStars", "Int", MinReviewStars)
+        // A computed value (a correlated subquery), filterable and sortable, not projected.
+        .Field("reviewTotal", b => b.Reviews.Count)
         .Requires("titleUpper", b => b.Title)
         .Requires("reviewCount", b => b.Id);
 
@@ -69,8 +71,15 @@ public static class LibrarySchema
                 await using var db = ctx.Service<LibraryDatabase>().NewContext(ctx.Service<SqlCommandLog>());
                 return await db.Reviews.CountAsync(r => r.BookId == id, ctx.CancellationToken);
             }))
+        .Object<Review>(t => t.Field(r => r.Id).Field(r => r.Stars).Field(r => r.Text))
+        // Reviews of every book on a page in one query, with their own where/order.
+        .BatchedList<Book, Review, int>("Book", "reviewList", Review, b => b.Id, r => r.BookId,
+            ctx => ctx.Service<LibraryContext>().Reviews.AsNoTracking())
         .Query(q => q.Field("hello", "String", _ => "world"))
         .Connection("Query", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking(), books)
         .Connection("Query", "authors", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking())
+        // A connection under each author: the parent's key is always projected, so the child query can use it.
+        .Connection("Author", "books", Book, ctx => ctx.Service<LibraryContext>().Books.AsNoTracking().Where(b => b.AuthorId == ctx.Parent<Author>().Id))
+        .ListField("Query", "authorList", Author, ctx => ctx.Service<LibraryContext>().Authors.AsNoTracking(), o => o.MaxItems = 4)
         .Build();
 }

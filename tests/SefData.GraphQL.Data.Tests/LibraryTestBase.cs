@@ -20,7 +20,8 @@ public abstract class LibraryTestBase(LibraryDatabase fixture)
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Executes and returns the whole result as JSON (data and errors).</summary>
-    protected async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, Schema? schema = null)
+    protected async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, Schema? schema = null,
+        CancellationToken? cancellationToken = null)
     {
         await using var db = Fixture.NewContext(Sql);
         var result = await Executor.ExecuteAsync(new ExecutionRequest
@@ -29,7 +30,7 @@ public abstract class LibraryTestBase(LibraryDatabase fixture)
             Document = Parser.Parse(query),
             Variables = variables,
             Services = new Services(db, Fixture, Sql),
-            CancellationToken = Ct,
+            CancellationToken = cancellationToken ?? Ct,
         });
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }

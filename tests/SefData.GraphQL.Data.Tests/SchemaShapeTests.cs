@@ -36,6 +36,7 @@ public sealed class SchemaShapeTests
               author: AuthorFilterInput
               reviews: ListFilterInputTypeOfReviewFilterInput
               minReviewStars: Int
+              reviewTotal: IntOperationFilterInput
             }
             """, "BookFilterInput");
     }
@@ -119,6 +120,7 @@ public sealed class SchemaShapeTests
               inPrint: SortEnumType
               genre: SortEnumType
               author: AuthorSortInput
+              reviewTotal: SortEnumType
             }
             """, "BookSortInput");
         AssertType("""

@@ -55,7 +55,6 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
     [Fact]
     public async Task Nested_object_key()
     {
-        // Books without an author are filtered out: NULL ordering is the provider's own (first on SQLite, last on PostgreSQL).
         await AssertOrderAsync("[{ author: { name: DESC } }, { title: ASC }]",
             Seed.Books.Where(b => b.Author is not null).OrderByDescending(b => b.Author!.Name, StringComparer.Ordinal)
                 .ThenBy(b => b.Title, StringComparer.Ordinal).ThenBy(b => b.Id),
@@ -63,6 +62,32 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
         await AssertOrderAsync("[{ author: { born: ASC } }, { pages: DESC }]",
             Seed.Books.Where(b => b.Author is not null).OrderBy(b => b.Author!.Born).ThenByDescending(b => b.Pages).ThenBy(b => b.Id),
             where: "{ author: { id: { gt: 0 } } }");
+    }
+
+    [Fact]
+    public async Task Nulls_come_first_ascending_and_last_descending_on_every_provider()
+    {
+        await AssertOrderAsync("[{ subtitle: ASC }]", Seed.Books.OrderBy(b => b.Subtitle, StringComparer.Ordinal).ThenBy(b => b.Id));
+        await AssertOrderAsync("[{ edition: DESC }]", Seed.Books.OrderByDescending(b => b.Edition).ThenBy(b => b.Id));
+        await AssertOrderAsync("[{ author: { name: ASC } }]", Seed.Books.OrderBy(b => b.Author?.Name, StringComparer.Ordinal).ThenBy(b => b.Id));
+    }
+
+    [Fact]
+    public async Task Plain_list_field_filters_sorts_and_projects()
+    {
+        Sql.Clear();
+        var data = await QueryAsync("""{ authorList(where: { country: { eq: "UK" } }, order: [{ born: DESC }]) { name } }""");
+        Assert.Equal(Seed.Authors.Where(a => a.Country == "UK").OrderByDescending(a => a.Born).Select(a => a.Name),
+            data.GetProperty("authorList").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var sql = Assert.Single(Sql.Commands);
+        Assert.DoesNotContain("\"Country\"", sql[..sql.IndexOf("FROM", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_list_longer_than_its_limit_is_an_error()
+    {
+        var error = await ErrorAsync("{ authorList { name } }");
+        Assert.Equal("LIST_SIZE_EXCEEDED", error.GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]
