@@ -19,5 +19,10 @@ seedCommand.SetAction((result, ct) => Commands.SeedAsync(
 var migrateCommand = new Command("migrate", "Apply pending migrations (schema and reference data).") { provider, connection };
 migrateCommand.SetAction((result, ct) => Commands.MigrateAsync(new Target(result.GetValue(provider), result.GetValue(connection)), ct));
 
-var root = new RootCommand("SefData command-line tool: database migrations and synthetic demo data.") { seedCommand, migrateCommand };
+var output = new Option<string>("--output") { Description = "Where to write the SDL.", DefaultValueFactory = _ => Path.Combine("schema", "schema.graphql") };
+var exportCommand = new Command("export", "Print the GraphQL schema (SDL) to a file; needs no database.") { output };
+exportCommand.SetAction((result, ct) => SchemaCommands.ExportAsync(result.GetValue(output)!, ct));
+var schemaCommand = new Command("schema", "GraphQL schema tools.") { exportCommand };
+
+var root = new RootCommand("SefData command-line tool: database migrations, synthetic demo data and the GraphQL schema.") { seedCommand, migrateCommand, schemaCommand };
 return await root.Parse(args).InvokeAsync();

@@ -95,7 +95,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
         {
             e.Property(x => x.LaCode).HasMaxLength(3);
             e.Property(x => x.ConsortiumCode).HasMaxLength(CodeLength);
-            e.HasOne(x => x.LocalAuthority).WithMany().HasForeignKey(x => x.LaCode);
+            e.HasOne(x => x.LocalAuthority).WithMany(x => x.ConsortiumMemberships).HasForeignKey(x => x.LaCode);
             e.HasOne(x => x.Consortium).WithMany(x => x.Memberships).HasForeignKey(x => x.ConsortiumCode);
             // "As at" roll-ups filter by LA and validity.
             e.HasIndex(x => new { x.LaCode, x.ValidFrom });
@@ -226,7 +226,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
         {
             e.Property(x => x.LaCode).HasMaxLength(3);
             e.Property(x => x.FrameworkCode).HasMaxLength(CodeLength);
-            e.HasOne(x => x.School).WithMany().HasForeignKey(x => x.SchoolId);
+            e.HasOne(x => x.School).WithMany(x => x.Inspections).HasForeignKey(x => x.SchoolId);
             e.HasOne(x => x.LocalAuthority).WithMany().HasForeignKey(x => x.LaCode);
             e.HasOne(x => x.Framework).WithMany().HasForeignKey(x => x.FrameworkCode);
             e.HasIndex(x => x.StartDate);
@@ -290,7 +290,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
         mb.Entity<GroupMembership>(e =>
         {
             e.HasOne(x => x.Group).WithMany(x => x.Memberships).HasForeignKey(x => x.GroupId);
-            e.HasOne(x => x.School).WithMany().HasForeignKey(x => x.SchoolId);
+            e.HasOne(x => x.School).WithMany(x => x.GroupMemberships).HasForeignKey(x => x.SchoolId);
             e.HasIndex(x => new { x.GroupId, x.SchoolId, x.ValidFrom });
             e.HasIndex(x => new { x.SchoolId, x.ValidFrom });
         });

@@ -44,6 +44,8 @@ public class LocalAuthority : IValidatable
     public string NameCy { get; set; } = "";
     /// <summary>False where the LA code could not be confirmed against a public source (DOMAIN.md 3(e) [K]).</summary>
     public bool LaCodeVerified { get; set; }
+    /// <summary>Consortium memberships over time (inverse navigation: lets queries filter schools by consortium as at a date).</summary>
+    public List<ConsortiumMembership> ConsortiumMemberships { get; set; } = [];
 
     public IEnumerable<RuleViolation> Validate()
     {
@@ -130,6 +132,9 @@ public class School : IHasId, IVersioned, IValidatable
     public int Version { get; set; }
     public List<SchoolYearProfile> Profiles { get; set; } = [];
     public List<CategorisationResult> Categorisations { get; set; } = [];
+    /// <summary>Inverse navigations used by query filters (follow-up status, group membership).</summary>
+    public List<Inspection> Inspections { get; set; } = [];
+    public List<GroupMembership> GroupMemberships { get; set; } = [];
 
     public IEnumerable<RuleViolation> Validate()
     {
