@@ -31,6 +31,8 @@ public static class SefDataSchema
         new CoreModule(),
         new OrganisationModule(),
         new AccountabilityModule(),
+        new Brokerage.BrokerageModule(),
+        new Recording.RecordingModule(),
     ];
 
     public static Schema Build()
