@@ -174,8 +174,8 @@ public abstract class BrokerageLifecycleTests(ApiHost host)
                                where c.YearCode == Year && x.Status != BrokerageStatus.Cancelled
                                    && x.StartDate >= new DateOnly(2017, 9, 1) && x.StartDate <= new DateOnly(2019, 8, 31)
                                select new { x.Id, x.ProviderColour, c.SupportColour }).ToListAsync(Ct);
-        var rank = new Dictionary<SupportColour?, int> { [SupportColour.Green] = 0, [SupportColour.Yellow] = 1, [SupportColour.Amber] = 2, [SupportColour.Red] = 3 };
-        var expectedIds = expected.Where(e => e.ProviderColour is not null && rank[e.SupportColour] > rank[e.ProviderColour]).Select(e => Id("SupportBrokerage", e.Id)).Order().ToList();
+        var rank = new Dictionary<SupportColour, int> { [SupportColour.Green] = 0, [SupportColour.Yellow] = 1, [SupportColour.Amber] = 2, [SupportColour.Red] = 3 };
+        var expectedIds = expected.Where(e => e.ProviderColour is not null && rank[e.SupportColour] > rank[e.ProviderColour!.Value]).Select(e => Id("SupportBrokerage", e.Id)).Order().ToList();
 
         using var json = await copy.PostGraphQLAsync("""
             { brokerageAlerts(year: "2018/19") { providerColourDropped { providerColourNow brokerage { id providerColour } } } }
