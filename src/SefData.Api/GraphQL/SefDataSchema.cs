@@ -31,6 +31,7 @@ public static class SefDataSchema
         new CoreModule(),
         new OrganisationModule(),
         new AccountabilityModule(),
+        new Aggregates.AggregatesModule(),
     ];
 
     public static Schema Build()
