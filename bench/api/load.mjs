@@ -4,16 +4,18 @@
 //
 // Usage: node load.mjs --url http://127.0.0.1:PORT/graphql [--queries DIR] [--only NAME,...] [--concurrency 8]
 //          [--duration 20] [--warmup 5] [--max-requests 200000] [--timeout 30] [--label "Sqlite 1"] [--json FILE]
-// Prints one table row per query; --json appends one JSON line per query to FILE.
+//          [--samples DIR]
+// Prints one table row per query; --json appends one JSON line per query to FILE; --samples writes each query's
+// first response (pretty-printed) to DIR/NAME.json, to check that the queries return real data.
 import http from 'node:http';
-import { readFileSync, readdirSync, appendFileSync } from 'node:fs';
+import { readFileSync, readdirSync, appendFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const opts = parseArgs(process.argv.slice(2), {
   url: '', queries: join(here, 'queries'), only: '', concurrency: '8', duration: '20', warmup: '5',
-  'max-requests': '200000', timeout: '30', label: '', json: '', header: 'true',
+  'max-requests': '200000', timeout: '30', label: '', json: '', header: 'true', samples: '',
 });
 if (!opts.url) { console.error('--url is required'); process.exit(2); }
 const url = new URL(opts.url);
@@ -148,6 +150,11 @@ if (opts.header === 'true') {
 for (const name of names) {
   const query = readFileSync(join(opts.queries, `${name}.graphql`), 'utf8');
   const list = bodies(query, variables[name] ?? {}, pools);
+  if (opts.samples) {
+    const r = await post(list[0]);
+    mkdirSync(opts.samples, { recursive: true });
+    writeFileSync(join(opts.samples, `${name}.json`), r.error ? `error: ${r.error}\n` : JSON.stringify(JSON.parse(r.buf.toString('utf8')), null, 1));
+  }
   if (warmup > 0) await phase(list, warmup, maxRequests);
   const r = await phase(list, duration, maxRequests);
   const sorted = Float64Array.from(r.latencies).sort();

@@ -91,7 +91,8 @@ for provider in $providers; do
     start_api "$provider"
     curl -fsS "$api_url/health" >&2; echo >&2
     node "$here/load.mjs" --url "$api_url/graphql" --label "$provider $scale" --header "$header" --json "$results" \
-      --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-20}" --warmup "${WARMUP:-5}" ${ONLY:+--only "$ONLY"}
+      --samples "$work/samples/$provider-$scale" --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-20}" \
+      --warmup "${WARMUP:-5}" ${ONLY:+--only "$ONLY"}
     header=false
     stop_api
   done
