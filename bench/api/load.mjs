@@ -83,9 +83,14 @@ async function graphql(query, variables) {
 // Workers take values round-robin: many distinct schools/LAs/pages, as many users would ask for.
 async function discoverPools(openOn) {
   const las = await graphql('{ localAuthorities { laCode } }');
-  const schools = await graphql(`query($y: AcademicYear!) {
-    schools(first: 50, where: { colour: { year: $y, in: [RED, AMBER] } }, order: [{ schoolNumber: ASC }]) { nodes { schoolNumber } } }`,
-  { y: '2018/19' });
+  const byColour = async colours => (await graphql(`query($y: AcademicYear!, $c: [SupportColour!]!) {
+    schools(first: 50, where: { colour: { year: $y, in: $c } }, order: [{ schoolNumber: ASC }]) { nodes { schoolNumber } } }`,
+  { y: '2018/19', c: colours })).schools.nodes.map(s => s.schoolNumber);
+  const redAmber = await byColour(['RED', 'AMBER']);
+  const red = await byColour(['RED']);
+  const secondary = (await graphql(`query($openOn: Date) {
+    schools(first: 25, where: { sector: { eq: SECONDARY }, openOn: $openOn }, order: [{ schoolNumber: ASC }]) { nodes { schoolNumber } } }`,
+  { openOn })).schools.nodes.map(s => s.schoolNumber);
   const cursors = [null];   // the first five pages of 200
   for (let i = 0; i < 4; i++) {
     const d = await graphql(`query($after: String, $openOn: Date) {
@@ -96,7 +101,9 @@ async function discoverPools(openOn) {
   }
   return {
     laCode: las.localAuthorities.map(a => a.laCode),
-    schoolNumber: schools.schools.nodes.map(s => s.schoolNumber),
+    // Profiles: red/amber schools (mostly primary) interleaved with secondaries (more measures per school).
+    schoolNumber: redAmber.slice(0, 25).flatMap((n, i) => secondary[i] ? [n, secondary[i]] : [n]),
+    redSchool: red,
     cursor: cursors,
     year: ['2015/16', '2016/17', '2017/18', '2018/19', '2019/20'],
   };
