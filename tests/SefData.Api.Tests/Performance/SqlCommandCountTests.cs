@@ -14,7 +14,7 @@ public abstract class SqlCommandCountTests(ApiHost host)
     {
         var (json, sql) = await host.PostGraphQLWithSqlAsync(query, variables);
         using (json) GraphQLAssert.NoErrors(json);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{host.Provider}: {sql.Count} SQL commands for {System.Text.Json.JsonSerializer.Serialize(variables)}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{host.Provider}: {sql.Count} SQL commands for {System.Text.Json.JsonSerializer.Serialize(variables)} (demo data seeded once in {host.SeedTime.TotalSeconds:0.0} s)");
         return sql.Count;
     }
 
