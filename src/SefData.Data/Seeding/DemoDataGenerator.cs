@@ -118,6 +118,11 @@ public sealed partial class DemoDataGenerator
         _progress?.Report(new SeedProgress(stage, table, written, _clock.Elapsed));
     }
 
+    private static void Ensure(RuleViolation? violation)
+    {
+        if (violation is not null) throw new InvalidOperationException($"Generated data breaks {violation.Code}: {violation.Message}");
+    }
+
     private static string Year(int startYear) => AcademicYears.Format(startYear);
 
     private static Sector ToSector(SchoolSector s) => (Sector)(int)s;

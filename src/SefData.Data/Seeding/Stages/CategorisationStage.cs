@@ -24,12 +24,20 @@ public sealed partial class DemoDataGenerator
 
     private async Task WriteCategorisationAsync(CancellationToken ct)
     {
-        var matrix = new Dictionary<(int, char), Colour>();
-        for (var g = 1; g <= 4; g++)
-            foreach (var c in "ABCD")
-                matrix[(g, c)] = DefaultMatrix(g, c);
-        foreach (var cell in _reference.Matrix.Where(m => m.StandardsGroup is not null && AcademicYears.StartYear(m.ValidFromYearCode) <= 2014))
-            matrix[(cell.StandardsGroup!.Value, (char)('A' + (int)cell.Capacity))] = (Colour)(int)cell.Colour;
+        // The matrix in force for each year: the fallback, overridden by the reference cells valid by then.
+        var matrices = new Dictionary<int, Dictionary<(int, char), Colour>>();
+        Dictionary<(int, char), Colour> MatrixFor(int year)
+        {
+            if (matrices.TryGetValue(year, out var m)) return m;
+            m = [];
+            for (var g = 1; g <= 4; g++)
+                foreach (var c in "ABCD")
+                    m[(g, c)] = DefaultMatrix(g, c);
+            foreach (var cell in _reference.Matrix.Where(x => x.StandardsGroup is not null && AcademicYears.StartYear(x.ValidFromYearCode) <= year)
+                         .OrderBy(x => AcademicYears.StartYear(x.ValidFromYearCode)))
+                m[(cell.StandardsGroup!.Value, (char)('A' + (int)cell.Capacity))] = (Colour)(int)cell.Colour;
+            return matrices[year] = m;
+        }
 
         var id = 0;
         IEnumerable<CategorisationResult> Rows()
@@ -47,13 +55,13 @@ public sealed partial class DemoDataGenerator
                     int? group = null;
                     char capacity;
                     if (s.HasStandardsGroup && year < 2017)
-                        (group, capacity) = GroupAndCapacity(matrix, colour, z + 0.6 * noise, pick);
+                        (group, capacity) = GroupAndCapacity(MatrixFor(year), colour, z + 0.6 * noise, pick);
                     else
                         capacity = CapacityFor(colour, pick);
                     _state.SetCategory(s.Index, year, colour, capacity);
                     var supportColour = ToColour(colour);
                     var code = Year(year);
-                    yield return new CategorisationResult
+                    var result = new CategorisationResult
                     {
                         Id = ++id,
                         SchoolId = s.Index + 1,
@@ -66,6 +74,10 @@ public sealed partial class DemoDataGenerator
                         SupportDays = CategorisationResult.SupportDaysFor(supportColour, code, _reference.SupportDays),
                         AdviserPersonId = _state.Adviser(s.Index, year),
                     };
+                    // Rules that need reference rows, which the per-row Validate cannot check on its own.
+                    Ensure(CategorisationResult.SectorRule(result, ToSector(s.Sector)));
+                    Ensure(CategorisationResult.MatrixRule(result, _reference.Matrix));
+                    yield return result;
                 }
             }
         }

@@ -186,9 +186,10 @@ public sealed partial class DemoDataGenerator
         }), ct);
 
         var judgementId = 0;
-        await WriteAsync("inspections", All().SelectMany(x => x.Plan.Judgements.Select(j => new InspectionJudgement
+        await WriteAsync("inspections", All().SelectMany(x => x.Plan.Judgements.Select(j =>
         {
-            Id = ++judgementId, InspectionId = x.Id, FrameworkCode = x.Plan.Framework, AreaCode = j.Area, GradeCode = j.Grade,
+            Ensure(InspectionJudgement.FrameworkRule(x.Plan.Framework, j.Area, j.Grade, _reference.Areas, _reference.Grades).FirstOrDefault());
+            return new InspectionJudgement { Id = ++judgementId, InspectionId = x.Id, FrameworkCode = x.Plan.Framework, AreaCode = j.Area, GradeCode = j.Grade };
         })), ct);
 
         var followUpId = 0;

@@ -98,6 +98,7 @@ public sealed partial class DemoDataGenerator
                 };
                 themes.Add(theme);
                 themeElements.AddRange(chosen.Select(k => new ThemeElement { ThemeId = theme.Id, ElementCode = elements[k].Code }));
+                Ensure(ThemeForImprovement.SpanRule(theme.Title, chosen.Select(k => elements[k].Code)));
             }
             for (var k = random.Next(1, 4); k > 0; k--)
                 strengths.Add(new KeyStrength
