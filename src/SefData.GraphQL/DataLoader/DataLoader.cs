@@ -38,6 +38,9 @@ public abstract class DataLoaderBase
     /// <summary>Whether keys are waiting for a batch.</summary>
     public abstract bool HasPendingKeys { get; }
 
+    /// <summary>How many keys are waiting for a batch.</summary>
+    public abstract int PendingKeyCount { get; }
+
     /// <summary>Calls the batch function for the pending keys (no-op when there are none).</summary>
     public abstract void Dispatch();
 }
@@ -73,6 +76,14 @@ public abstract class DataLoaderBase<TKey, TValue> : DataLoaderBase where TKey :
         get
         {
             lock (_lock) return _pendingKeys.Count > 0;
+        }
+    }
+
+    public override int PendingKeyCount
+    {
+        get
+        {
+            lock (_lock) return _pendingKeys.Count;
         }
     }
 

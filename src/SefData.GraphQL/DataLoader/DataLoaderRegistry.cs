@@ -74,6 +74,16 @@ public sealed class DataLoaderRegistry
         }
     }
 
+    public int PendingKeyCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var loader in Loaders) count += loader.PendingKeyCount;
+            return count;
+        }
+    }
+
     /// <summary>Dispatches every loader with pending keys; true when any batch was started.</summary>
     public bool DispatchPending()
     {

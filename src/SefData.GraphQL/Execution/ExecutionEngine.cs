@@ -170,6 +170,8 @@ internal sealed class ExecutionEngine : IBatchScheduler
         return new ExecutionResult { Data = data, HasData = true, Errors = _errors, IsCanceled = _canceled };
     }
 
+    private const int MaxSettleRounds = 16;
+
     private static readonly IReadOnlyDictionary<string, object?> CanceledExtensions = new Dictionary<string, object?> { ["code"] = "EXECUTION_CANCELED" };
 
     private bool HasWork => _outstanding > 0 || _queue is { IsEmpty: false } || (_dataLoaders?.HasPendingKeys ?? false);
@@ -195,7 +197,24 @@ internal sealed class ExecutionEngine : IBatchScheduler
                 return;
             }
             if (_outstanding == 0) return;
-            if (_dataLoaders is { } loaders && loaders.DispatchPending()) continue;
+            if (_dataLoaders is { HasPendingKeys: true } loaders)
+            {
+                // Resolvers that awaited something else continue on pool threads and may be about to ask for keys
+                // of this same wave: let them run first while the number of waiting keys keeps growing (graphql-js's
+                // DataLoader likewise dispatches only after pending promise callbacks have run).
+                var waiting = loaders.PendingKeyCount;
+                for (var round = 0; round < MaxSettleRounds; round++)
+                {
+                    await Task.Yield();
+                    var now = loaders.PendingKeyCount;
+                    if (now == waiting) break;
+                    waiting = now;
+                }
+                // Completions that arrived meanwhile run first: they may ask for keys of this wave too.
+                if (!queue.IsEmpty) continue;
+                loaders.DispatchPending();
+                continue;
+            }
             await signal.WaitAsync().ConfigureAwait(false);
         }
     }

@@ -258,3 +258,31 @@ public class DataLoaderStressTests
         Assert.Equal(J("{'errors':[{'message':'Execution was canceled.','extensions':{'code':'EXECUTION_CANCELED'}}],'data':{'xs':[{'v':null},{'v':null},{'v':null}]}}"), result.ToJson());
     }
 }
+
+public class DataLoaderYieldingResolverTests
+{
+    [Fact]
+    public async Task Keys_requested_after_an_await_are_still_batched()
+    {
+        var sizes = new List<int>();
+        var schema = SchemaBuilder.FromSdl("type Query { items: [Item!]! } type Item { label: String }")
+            .Resolve("Query.items", _ => Enumerable.Range(0, 200).ToList())
+            .Resolver("Item.label", async ctx =>
+            {
+                await Task.Yield();
+                var loader = ctx.DataLoader<int, string>("labels", (keys, _) =>
+                {
+                    lock (sizes) sizes.Add(keys.Count);
+                    return new ValueTask<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "L" + k));
+                });
+                return await loader.LoadAsync((int)ctx.Parent!);
+            })
+            .Build();
+        var result = await ExecutionTestHelpers.ExecuteAsync(schema, "{ items { label } }");
+        Assert.Null(result.Errors);
+        Assert.Equal(200, sizes.Sum());
+        // One batch in practice; continuations run on the thread pool, so allow a little scheduling slack
+        // (before the engine let them settle, this was 200 batches of one key).
+        Assert.True(sizes.Count <= 3, "batches: " + string.Join(",", sizes));
+    }
+}
