@@ -19,6 +19,7 @@ public sealed class DocumentGenerator(Schema schema, int seed)
     private readonly List<string> _fragmentNames = [];
     private readonly List<string> _usedVariables = [];
     private int _depth;
+    private int _introspectionDepth;
 
     private bool Chance(double p) => _random.NextDouble() < p;
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
@@ -128,6 +129,17 @@ public sealed class DocumentGenerator(Schema schema, int seed)
 
     private void Field(NamedType parent)
     {
+        // Now and then an introspection subtree, so that MaxIntrospectionDepthRule has something to measure.
+        if (ReferenceEquals(parent, schema.QueryType) && Chance(0.06))
+        {
+            var wholeSchema = Chance(0.7);
+            _sb.Append(wholeSchema ? "__schema " : "__type(name: \"Dog\") ");
+            var saved = _introspectionDepth;
+            _introspectionDepth = 10;
+            SelectionSet(schema.GetType(wholeSchema ? "__Schema" : "__Type")!, _random.Next(1, 3));
+            _introspectionDepth = saved;
+            return;
+        }
         var fields = parent is ComplexType complex ? complex.Fields : [];
         FieldDefinition? field = fields.Count > 0 && !Chance(0.06) ? Pick(fields) : null;
         var name = field?.Name ?? (Chance(0.5) ? "__typename" : Pick(["nmae", "unknownField", "barks", "name", "iq"]));
@@ -151,7 +163,7 @@ public sealed class DocumentGenerator(Schema schema, int seed)
         if ((composite && !Chance(0.05)) || (!composite && Chance(0.04)))
         {
             _sb.Append(' ');
-            if (_depth > 4) _sb.Append("{ __typename }");
+            if (_depth > 4 + _introspectionDepth) _sb.Append("{ __typename }");
             else SelectionSet(composite ? named! : parent, _random.Next(1, 3));
         }
     }
