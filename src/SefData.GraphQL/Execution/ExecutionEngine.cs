@@ -15,12 +15,14 @@ namespace SefData.GraphQL.Execution;
 /// and resolvers are still pending, the engine dispatches the DataLoaders that collected keys, then waits: all
 /// siblings of a level ask for their keys before any batch runs, so each list level costs one batch call.
 /// </summary>
-internal sealed partial class ExecutionEngine : IBatchScheduler
+internal sealed class ExecutionEngine : IBatchScheduler
 {
-    private readonly ConcurrentQueue<IWorkItem> _queue = new();
-    private readonly WorkSignal _signal = new();
+    // Created when the first completion is queued: fully synchronous requests never need them.
+    private ConcurrentQueue<IWorkItem>? _queue;
+    private WorkSignal? _signal;
     private readonly Stack<ResolverContext> _contextPool = new();
     private readonly FieldResolver _fieldResolver;
+    private readonly bool _defaultFieldResolver;
     private readonly TypeResolver _typeResolver;
     private List<GraphQLError>? _errors;
     private HashSet<IPendingWork>? _pending;
@@ -45,6 +47,7 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
         Services = request.Services ?? EmptyServiceProvider.Instance;
         CancellationToken = request.CancellationToken;
         _fieldResolver = request.FieldResolver ?? DefaultResolvers.ResolveField;
+        _defaultFieldResolver = ReferenceEquals(_fieldResolver, DefaultResolvers.ResolveField);
         _typeResolver = request.TypeResolver ?? DefaultResolvers.ResolveType;
         Collector = new FieldCollector(Schema, fragments, variables);
     }
@@ -82,7 +85,6 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             return Finish(null, error);
         }
 
-        using var registration = CancellationToken.CanBeCanceled ? CancellationToken.Register(static s => ((WorkSignal)s!).Set(), _signal) : default;
         if (Operation.Operation == OperationType.Mutation)
         {
             // Serially: each root field, with everything below it, completes before the next one starts.
@@ -107,6 +109,51 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
         return Finish(root, null);
     }
 
+    /// <summary>
+    /// graphql-js createSourceEventStream: runs the subscription root field's <see cref="FieldDefinition.Subscribe"/>
+    /// (or the field resolver) and returns its event stream, or the located error.
+    /// </summary>
+    public async Task<(IAsyncEnumerable<object?>? Stream, GraphQLError? Error)> CreateSourceEventStreamAsync()
+    {
+        var rootType = Schema.SubscriptionType;
+        if (rootType is null)
+            return (null, new GraphQLError("Schema is not configured to execute subscription operation.", [Operation]));
+        CollectedFieldSet fields;
+        try
+        {
+            fields = Collector.Collect(rootType, Operation.SelectionSet);
+        }
+        catch (GraphQLError error)
+        {
+            return (null, error);
+        }
+        if (fields.Fields.Length == 0)
+        {
+            var first = Operation.SelectionSet.Selections.OfType<FieldNode>().FirstOrDefault();
+            return (null, first is null
+                ? new GraphQLError("The subscription operation selects no root field.", [Operation])
+                : new GraphQLError($"The subscription field \"{first.Name.Value}\" is not defined.", [first]));
+        }
+        var field = fields.Fields[0];
+        var root = new ResultMap(fields, null, 0);
+        var context = RentContext(root, 0, field, RootValue);
+        context.References++;   // kept: the stream's producer may hold on to it
+        try
+        {
+            context.Arguments = field.Arguments;
+            var value = await (field.Definition.Subscribe ?? _fieldResolver)(context).ConfigureAwait(false);
+            if (value is Exception thrown) throw thrown;
+            var stream = SubscriptionExecution.AsObjectStream(value);
+            if (stream is null)
+                return (null, new GraphQLError($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(JsonValues.Unwrap(value))}."));
+            return (stream, null);
+        }
+        catch (Exception error)
+        {
+            return (null, Locate(error, field.FieldNodes, root, 0));
+        }
+    }
+
     private ExecutionResult Finish(ResultMap? root, GraphQLError? rootError)
     {
         _finished = true;
@@ -125,14 +172,23 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
 
     private static readonly IReadOnlyDictionary<string, object?> CanceledExtensions = new Dictionary<string, object?> { ["code"] = "EXECUTION_CANCELED" };
 
-    private bool HasWork => _outstanding > 0 || !_queue.IsEmpty || (_dataLoaders?.HasPendingKeys ?? false);
+    private bool HasWork => _outstanding > 0 || _queue is { IsEmpty: false } || (_dataLoaders?.HasPendingKeys ?? false);
+
+    private ConcurrentQueue<IWorkItem> Queue
+        => _queue ?? Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<IWorkItem>(), null) ?? _queue;
+
+    private WorkSignal Signal
+        => _signal ?? Interlocked.CompareExchange(ref _signal, new WorkSignal(), null) ?? _signal;
 
     /// <summary>Runs queued completions until nothing is pending; dispatches loaders whenever the queue runs dry.</summary>
     private async Task RunLoopAsync()
     {
+        var queue = Queue;
+        var signal = Signal;
+        using var registration = CancellationToken.CanBeCanceled ? CancellationToken.Register(static s => ((WorkSignal)s!).Set(), signal) : default;
         while (true)
         {
-            while (_queue.TryDequeue(out var item)) item.Run();
+            while (queue.TryDequeue(out var item)) item.Run();
             if (CancellationToken.IsCancellationRequested)
             {
                 _canceled = true;
@@ -140,13 +196,13 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             }
             if (_outstanding == 0) return;
             if (_dataLoaders is { } loaders && loaders.DispatchPending()) continue;
-            await _signal.WaitAsync().ConfigureAwait(false);
+            await signal.WaitAsync().ConfigureAwait(false);
         }
     }
 
     // ---- IBatchScheduler ----------------------------------------------------------------------------------------
 
-    void IBatchScheduler.OnPending(DataLoaderBase loader) => _signal.Set();
+    void IBatchScheduler.OnPending(DataLoaderBase loader) => Signal.Set();
 
     void IBatchScheduler.Post(Action action)
     {
@@ -160,8 +216,8 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
 
     internal void Enqueue(IWorkItem item)
     {
-        _queue.Enqueue(item);
-        _signal.Set();
+        Queue.Enqueue(item);
+        Signal.Set();
     }
 
     internal void TrackPending(IPendingWork work)
@@ -204,6 +260,25 @@ internal sealed partial class ExecutionEngine : IBatchScheduler
             return;
         }
         var context = RentContext(map, slot, field, source);
+        if (field.Definition.Resolver is null && _defaultFieldResolver)
+        {
+            object? value;
+            try
+            {
+                // Coerced even though the default resolver ignores them: an invalid argument is still a field error.
+                context.Arguments = field.Arguments;
+                value = field.ReadDefault(source);
+            }
+            catch (Exception error)
+            {
+                FailField(map, slot, field, error);
+                Release(context);
+                return;
+            }
+            CompleteValue(map, slot, field.Definition.Type, field, context, value);
+            Release(context);
+            return;
+        }
         ValueTask<object?> resolved;
         try
         {

@@ -36,12 +36,31 @@ public sealed class ExecutionRequest
 
     /// <summary>graphql-js maxCoercionErrors.</summary>
     public int MaxVariableCoercionErrors { get; init; } = 50;
+
+    /// <summary>The same request with another root value (each subscription event is executed this way).</summary>
+    public ExecutionRequest WithRootValue(object? rootValue) => new()
+    {
+        Schema = Schema,
+        Document = Document,
+        OperationName = OperationName,
+        Variables = Variables,
+        VariablesJson = VariablesJson,
+        RootValue = rootValue,
+        ContextData = ContextData,
+        Services = Services,
+        CancellationToken = CancellationToken,
+        FieldResolver = FieldResolver,
+        TypeResolver = TypeResolver,
+        MaxVariableCoercionErrors = MaxVariableCoercionErrors,
+    };
 }
 
 /// <summary>
 /// The outcome of an execution (spec 7.1). <see cref="Data"/> is null both when execution did not start (request
 /// errors: <see cref="HasData"/> false, no "data" key in the response) and when a null propagated to the root.
+/// Serializing it with System.Text.Json writes the same text as <see cref="ExecutionResultJson"/>.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ExecutionResultJsonConverter))]
 public sealed class ExecutionResult
 {
     public ResultMap? Data { get; init; }
@@ -64,4 +83,14 @@ public sealed class ExecutionResult
     public string ToJson() => ExecutionResultJson.Serialize(this);
 
     public override string ToString() => ToJson();
+}
+
+/// <summary>Lets <c>JsonSerializer</c> (and ASP.NET's <c>Results.Json</c>) write results in graphql-js's shape.</summary>
+public sealed class ExecutionResultJsonConverter : System.Text.Json.Serialization.JsonConverter<ExecutionResult>
+{
+    public override ExecutionResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => throw new NotSupportedException("Execution results are written, not read.");
+
+    public override void Write(Utf8JsonWriter writer, ExecutionResult value, JsonSerializerOptions options)
+        => ExecutionResultJson.Write(writer, value);
 }

@@ -32,9 +32,54 @@ public static class ExecutionResultJson
 
     public static byte[] SerializeToUtf8Bytes(ExecutionResult result)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var buffer = new PooledBufferWriter(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, result);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the response into <paramref name="output"/> (an HTTP response PipeWriter, for example).</summary>
+    public static void Write(IBufferWriter<byte> output, ExecutionResult result)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        Write(writer, result);
+    }
+
+    /// <summary>An IBufferWriter over pooled arrays: only the final copy is allocated.</summary>
+    private sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+        private int _written;
+
+        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            if (_buffer.Length - _written >= Math.Max(sizeHint, 1)) return;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
+            _buffer.AsSpan(0, _written).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
     }
 
     /// <summary>JSON.stringify of any result-like value (maps, lists, leaves, dictionaries).</summary>
@@ -260,6 +305,13 @@ public static class ExecutionResultJson
         if (Math.Floor(value) == value && Math.Abs(value) < 1e15)
         {
             writer.WriteNumberValue((long)value);
+            return;
+        }
+        // Shortest round-trip digits in fixed notation are what JavaScript prints too; only exponent forms differ.
+        Span<byte> digits = stackalloc byte[32];
+        if (value.TryFormat(digits, out var length, "R", CultureInfo.InvariantCulture) && digits[..length].IndexOfAny((byte)'E', (byte)'e') < 0)
+        {
+            writer.WriteRawValue(digits[..length], skipInputValidation: true);
             return;
         }
         writer.WriteRawValue(JsNumber.ToString(value), skipInputValidation: true);

@@ -40,6 +40,34 @@ public static class Executor
         return new ExecutionEngine(request, operation, fragments!, variables).ExecuteAsync();
     }
 
+    /// <summary>
+    /// graphql-js subscribe: for a subscription operation, the root field's event stream mapped to one result per
+    /// event (each executed with the event as root value); any other operation is executed once into
+    /// <see cref="SubscriptionResult.Result"/>, as are request errors and a stream that could not be created.
+    /// </summary>
+    public static async Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Schema.Validate().Count > 0
+            || !TryGetOperation(request.Document, request.OperationName, out var operation, out var fragments, out _)
+            || operation!.Operation != OperationType.Subscription)
+        {
+            return new SubscriptionResult { Result = await ExecuteAsync(request).ConfigureAwait(false) };
+        }
+        IReadOnlyDictionary<string, object?> raw;
+        try
+        {
+            raw = request.Variables ?? (request.VariablesJson is { } json ? Values.FromJson(json) : Values.Empty);
+        }
+        catch (GraphQLError error)
+        {
+            return new SubscriptionResult { Result = ExecutionResult.FromErrors([error]) };
+        }
+        var variables = Values.CoerceVariableValues(request.Schema, operation.VariableDefinitions, raw, out var variableErrors, request.MaxVariableCoercionErrors);
+        if (variables is null) return new SubscriptionResult { Result = ExecutionResult.FromErrors(variableErrors!) };
+        return await SubscriptionExecution.SubscribeAsync(request, operation, fragments!, variables).ConfigureAwait(false);
+    }
+
     /// <summary>graphql-js buildExecutionContext's operation selection, with its messages.</summary>
     public static bool TryGetOperation(
         DocumentNode document,

@@ -296,5 +296,30 @@ internal sealed class CollectedField : ISelectedField
         }
     }
 
+    // Last CLR parent type seen and its compiled member accessor (lists repeat one type).
+    private Type? _accessorType;
+    private Func<object, object?>? _accessor;
+
+    /// <summary>What <see cref="DefaultResolvers.ResolveField"/> would return for <paramref name="parent"/>.</summary>
+    public object? ReadDefault(object? parent)
+    {
+        if (parent is null) return null;
+        if (MemberAccessors.IsDictionaryLike(parent)) return DefaultResolvers.GetValue(parent, Definition.Name);
+        var type = parent.GetType();
+        Func<object, object?>? accessor;
+        if (ReferenceEquals(type, _accessorType))
+        {
+            accessor = _accessor;
+        }
+        else
+        {
+            accessor = MemberAccessors.Get(type, Definition.Name);
+            // Only the engine calls this, on its single flow: the pair is never read half-written.
+            _accessor = accessor;
+            _accessorType = type;
+        }
+        return accessor?.Invoke(parent);
+    }
+
     public override string ToString() => ParentType.Name + "." + Definition.Name;
 }

@@ -73,7 +73,15 @@ internal abstract class PendingWork<T> : IPendingWork
             Engine.Release(Context);
             return;
         }
-        OnResult(result);
+        try
+        {
+            OnResult(result);
+        }
+        catch (Exception error)
+        {
+            // Completion catches resolver errors itself; anything else must not take the whole request down.
+            Engine.FailField(Node, Slot, Field, error);
+        }
         Engine.Release(Context);
     }
 

@@ -75,7 +75,7 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>, IResultNod
     ResponsePath? IResultNode.Path => _path ??= _parent?.PathOfSlot(_parentSlot);
     ResponsePath IResultNode.PathOfSlot(int slot) => new(((IResultNode)this).Path, _fields.Keys[slot], _fields.Type.Name);
 
-    public override string ToString() => Utilities.JsonValues.ToJsonString(this);
+    public override string ToString() => ExecutionResultJson.SerializeValue(this);
 }
 
 /// <summary>The completed items of a list in an execution result.</summary>
@@ -111,5 +111,5 @@ public sealed class ResultList : IReadOnlyList<object?>, IResultNode
     ResponsePath? IResultNode.Path => _path ??= _parent.PathOfSlot(_parentSlot);
     ResponsePath IResultNode.PathOfSlot(int slot) => new(((IResultNode)this).Path, slot);
 
-    public override string ToString() => Utilities.JsonValues.ToJsonString(this);
+    public override string ToString() => ExecutionResultJson.SerializeValue(this);
 }

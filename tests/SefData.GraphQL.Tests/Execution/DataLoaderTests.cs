@@ -186,3 +186,75 @@ public class DataLoaderTests
         Assert.Throws<InvalidOperationException>(() => registry.GetOrAdd<string, int>("groups", (_, _) => default));
     }
 }
+
+public class DataLoaderStressTests
+{
+    [Fact]
+    public async Task Random_batch_timings_always_complete_with_correct_results()
+    {
+        // Random.Shared: resolvers and batches run on pool threads concurrently.
+        var random = Random.Shared;
+        var schema = SchemaBuilder.FromSdl("type Query { nodes: [N!]! } type N { id: Int! next: N label: String }")
+            .Resolve("Query.nodes", _ => Enumerable.Range(0, 60).ToList())
+            .Resolve("N.id", ctx => ctx.Parent)
+            .Resolver("N.next", async ctx =>
+            {
+                var id = (int)ctx.Parent!;
+                if (id >= 1000) return null;
+                if (id % 7 == 0) await Task.Delay(random.Next(3), ctx.CancellationToken);
+                var loader = ctx.DataLoader<int, object?>("next", async (keys, ct) =>
+                {
+                    await Task.Delay(random.Next(3), ct);
+                    return keys.ToDictionary(k => k, k => (object?)(k + 100));
+                });
+                return await loader.LoadAsync(id);
+            })
+            .Resolver("N.label", async ctx =>
+            {
+                var loader = ctx.DataLoader<int, string>("label", (keys, ct) =>
+                {
+                    if (keys.Contains(13)) throw new InvalidOperationException("no label batch");
+                    return new ValueTask<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "L" + k));
+                });
+                return await loader.LoadAsync((int)ctx.Parent!);
+            })
+            .Build();
+        for (var run = 0; run < 30; run++)
+        {
+            var result = await ExecuteAsync(schema, "{ nodes { id label next { id label next { id next { id } } } } }")
+                .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            var nodes = (ResultList)result.Data!["nodes"]!;
+            Assert.Equal(60, nodes.Count);
+            var node = (ResultMap)nodes[5]!;
+            var next = (ResultMap)node["next"]!;
+            Assert.Equal(105, next["id"]);
+            Assert.Equal(205, ((ResultMap)next["next"]!)["id"]);
+            // The first label batch holds key 13, so every label of that batch fails; later batches succeed.
+            Assert.All(result.Errors!, e => Assert.Equal("no label batch", e.Message));
+            Assert.Equal(60, result.Errors!.Count);
+            Assert.Equal("L105", next["label"]);
+        }
+    }
+
+    [Fact]
+    public async Task Cancellation_while_a_batch_is_in_flight_returns_promptly()
+    {
+        using var cts = new CancellationTokenSource();
+        var slow = SchemaBuilder.FromSdl("type Query { xs: [X] } type X { v: Int }")
+            .Resolve("Query.xs", _ => new[] { 1, 2, 3 })
+            .Resolver("X.v", async ctx =>
+            {
+                var loader = ctx.DataLoader<int, int>("slow", async (keys, ct) =>
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                    return keys.ToDictionary(k => k, k => k);
+                });
+                return await loader.LoadAsync((int)ctx.Parent!);
+            })
+            .Build();
+        cts.CancelAfter(100);
+        var result = await ExecuteWithTokenAsync(slow, "{ xs { v } }", cts.Token).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.True(result.IsCanceled);
+        Assert.Equal(J("{'errors':[{'message':'Execution was canceled.','extensions':{'code':'EXECUTION_CANCELED'}}],'data':{'xs':[{'v':null},{'v':null},{'v':null}]}}"), result.ToJson());
+    }
+}

@@ -13,7 +13,11 @@ namespace SefData.GraphQL.Tests.Execution;
 /// </summary>
 public static class ExecutionCorpus
 {
-    public sealed record Case(string Id, string Query, string? VariablesJson, string? OperationName, bool SkipValidation);
+    /// <param name="UnorderedErrors">
+    /// "# errorOrder: unordered": graphql-js orders errors by promise settlement (microtask ticks); when an async
+    /// non-null error propagates over several levels SefData may record it earlier. Data must still match exactly.
+    /// </param>
+    public sealed record Case(string Id, string Query, string? VariablesJson, string? OperationName, bool SkipValidation, bool UnorderedErrors);
 
     public sealed record IntrospectionCase(string Id, string Sdl, string OptionsJson);
 
@@ -69,13 +73,15 @@ public static class ExecutionCorpus
             {
                 string? variables = null, operationName = null;
                 var skipValidation = false;
+                var unorderedErrors = false;
                 foreach (var line in document.Split('\n'))
                 {
                     if (line.StartsWith("# variables: ", StringComparison.Ordinal)) variables = line["# variables: ".Length..];
                     else if (line.StartsWith("# operationName: ", StringComparison.Ordinal)) operationName = line["# operationName: ".Length..];
                     else if (line == "# skipValidation") skipValidation = true;
+                    else if (line == "# errorOrder: unordered") unorderedErrors = true;
                 }
-                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, variables, operationName, skipValidation));
+                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, variables, operationName, skipValidation, unorderedErrors));
             }
         }
         return cases;

@@ -30,3 +30,15 @@ public class ExecutionResultJsonTests
         Assert.Equal(J("{'data':null}"), new ExecutionResult { HasData = true, Extensions = new Dictionary<string, object?>() }.ToJson());
     }
 }
+
+public class ExecutionResultSerializerTests
+{
+    [Fact]
+    public async Task JsonSerializer_writes_the_graphql_js_shape()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { a: String b: Int! }").Resolve("Query.a", _ => "é\n").Resolve("Query.b", _ => throw new InvalidOperationException("nope")).Build();
+        var result = await ExecutionTestHelpers.ExecuteAsync(schema, "{ a b }");
+        Assert.Equal(result.ToJson(), System.Text.Json.JsonSerializer.Serialize(result));
+        Assert.Equal(result.ToJson(), System.Text.Json.JsonSerializer.Serialize(new { r = result })[5..^1]);
+    }
+}
