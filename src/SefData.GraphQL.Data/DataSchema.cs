@@ -74,7 +74,6 @@ public static class DataSchema
 
         var filter = options.Filtering && AddFiltering(builder, obj);
         var sort = options.Sorting && AddSorting(builder, obj);
-        var resolver = new ConnectionResolver<T>(obj, source, options, filter, sort);
         builder.Object(parentType, t => t.Field(fieldName, connectionName, f =>
         {
             f.Description(options.Description)
@@ -86,7 +85,8 @@ public static class DataSchema
             if (sort) f.Argument("order", $"[{obj.SortInputName}!]");
             // For cost analysis: a connection returns up to first/last (default DefaultPageSize) items.
             f.Metadata(PagingMetadataKey, options.Paging);
-            f.Resolver(resolver.ResolveAsync);
+            // Arguments the field does not declare are absent: where/order turned off are simply never given.
+            f.Resolver(async ctx => await DataResolvers.ConnectionAsync(ctx, obj, source(ctx), options.Paging, options.Projection).ConfigureAwait(false));
         }));
         return builder;
     }
@@ -243,24 +243,31 @@ public static class DataSchema
     }
 }
 
-/// <summary>Executes one connection field: where → order (+ tie-breaker) → page → project, all in the database.</summary>
-internal sealed class ConnectionResolver<T>(DataObject<T> obj, Func<IResolverContext, IQueryable<T>> source, ConnectionOptions options,
-    bool filter, bool sort) where T : class
+/// <summary>
+/// The resolvers behind <see cref="DataSchema.Connection{T}"/>, for fields declared by hand (the same arguments:
+/// first, after, last, before, and where/order when present).
+/// </summary>
+public static class DataResolvers
 {
-    public async ValueTask<object?> ResolveAsync(IResolverContext ctx)
+    /// <summary>
+    /// where → order (+ tie-breaker) → keyset page → projection of the selection, all in the database, through the
+    /// request's <see cref="RequestGate"/> and with the request's cancellation token.
+    /// </summary>
+    public static async ValueTask<Connection<T>> ConnectionAsync<T>(IResolverContext ctx, DataObject<T> obj, IQueryable<T> source,
+        PagingOptions? paging = null, bool projection = true) where T : class
     {
+        paging ??= new PagingOptions();
         var args = new PagingArguments(
             ctx.GetArgument<int?>("first"), ctx.GetArgument<string>("after"), ctx.GetArgument<int?>("last"), ctx.GetArgument<string>("before"));
-        Paging.Validate(args, options.Paging);
+        Paging.Validate(args, paging);
 
         var selection = ctx.GetSelectedFields();
         var wantsCount = selection.Any(f => f.Name == "totalCount");
         var wantsRows = selection.Any(f => f.Name is "edges" or "nodes" or "pageInfo");
-        var query = source(ctx);
-        if (filter) query = query.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
-        var keys = Sorting.Keys<T>(obj, sort ? ctx.Arguments.GetValueOrDefault("order") : null);
-        var projection = options.Projection ? Projection.Build<T>(obj, Projection.NodeSelection(selection)) : null;
-        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, keys, args, options.Paging, projection, wantsCount, wantsRows, ct))
+        var query = source.Filter(obj, ctx.Arguments.GetValueOrDefault("where"));
+        var keys = Sorting.Keys<T>(obj, ctx.Arguments.GetValueOrDefault("order"));
+        var selector = projection ? Projection.Build<T>(obj, Projection.NodeSelection(selection)) : null;
+        return await RequestGate.RunAsync(ctx, ct => Paging.PageAsync(query, keys, args, paging, selector, wantsCount, wantsRows, ct))
             .ConfigureAwait(false);
     }
 }

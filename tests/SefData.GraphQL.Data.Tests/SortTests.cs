@@ -91,6 +91,19 @@ public abstract class SortTests(LibraryDatabase fixture) : LibraryTestBase(fixtu
     }
 
     [Fact]
+    public async Task Order_from_variables()
+    {
+        var order = new List<object?>
+        {
+            new Dictionary<string, object?> { ["genre"] = "DESC" },
+            new Dictionary<string, object?> { ["author"] = new Dictionary<string, object?> { ["name"] = "ASC" } },
+        };
+        var data = await QueryAsync("query($o: [BookSortInput!]) { books(order: $o) { nodes { id } } }", new Dictionary<string, object?> { ["o"] = order });
+        Assert.Equal(Seed.Books.OrderByDescending(b => b.Genre).ThenBy(b => b.Author?.Name, StringComparer.Ordinal).ThenBy(b => b.Id).Select(b => b.Id),
+            Ids(data.GetProperty("books").GetProperty("nodes")));
+    }
+
+    [Fact]
     public async Task Sort_and_filter_together()
     {
         await AssertOrderAsync("[{ pages: DESC }]",
