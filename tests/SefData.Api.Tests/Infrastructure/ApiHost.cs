@@ -191,7 +191,7 @@ public sealed class PostgresApiHost : ApiHost, IAsyncLifetime
 
     private async Task<string> CopyAsync(string prefix)
     {
-        var name = $"{prefix}_{Interlocked.Increment(ref _copies)}_{Guid.NewGuid():N}"[..40];
+        var name = $"{prefix}_{Interlocked.Increment(ref _copies)}_{Guid.NewGuid():N}";
         await using var c = new NpgsqlConnection(_server.AdminConnectionString);
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{_template}\"", c);

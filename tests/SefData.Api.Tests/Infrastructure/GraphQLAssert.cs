@@ -18,3 +18,17 @@ public static class GraphQLAssert
             ? errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var c) ? c.GetString() : null).ToList()
             : [];
 }
+
+public static class JsonExtensions
+{
+    public static JsonElement P(this JsonElement e, string name) => e.GetProperty(name);
+
+    public static string? Str(this JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
+
+    public static decimal? Dec(this JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDecimal();
+
+    public static List<JsonElement> Items(this JsonElement e, string name) => e.GetProperty(name).EnumerateArray().ToList();
+
+    /// <summary>GraphQL enum value of a C# enum member (UPPER_SNAKE_CASE).</summary>
+    public static string Gql<TEnum>(this TEnum value) where TEnum : struct, Enum => SefData.GraphQL.Types.EnumType.ToUpperSnakeCase(value.ToString());
+}

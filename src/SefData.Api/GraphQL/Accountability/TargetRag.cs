@@ -23,7 +23,8 @@ public sealed record OaTargetStatus(OaMeasure Measure, string Year, decimal Targ
 /// <item>The value is the year's actual (the LA's own measure value, all pupils) when that year is known at
 /// <c>asOf</c>; otherwise a projection: the last known actual plus the latest yearly change (last two known points,
 /// the agreement's baseline counting as the year before its first target year) per year ahead; flat when only one
-/// point is known. Without any known actual: NO_DATA.</item>
+/// point is known. <c>asOf</c> defaults to the latest year with an actual; a year up to <c>asOf</c> without an actual,
+/// or any year when no actual is known, is NO_DATA.</item>
 /// </list>
 /// </summary>
 public static class TargetRag
@@ -43,7 +44,9 @@ public static class TargetRag
         IReadOnlyDictionary<string, decimal> actuals, bool higherIsBetter, string? asOf)
     {
         var ordered = targets.OrderBy(t => AcademicYears.StartYear(t.YearCode)).ToList();
-        var asOfYear = asOf is null ? int.MaxValue : AcademicYears.StartYear(asOf);
+        // Default asOf: the latest year with an actual. Years up to asOf without an actual are unknown (NO_DATA), not projected.
+        var asOfYear = asOf is not null ? AcademicYears.StartYear(asOf)
+            : actuals.Count > 0 ? actuals.Keys.Max(AcademicYears.StartYear) : int.MinValue;
         var known = actuals.Select(a => (Year: AcademicYears.StartYear(a.Key), a.Value))
             .Where(a => a.Year <= asOfYear).OrderBy(a => a.Year).ToList();
         var points = new List<(int Year, decimal Value)>(known);
@@ -64,7 +67,7 @@ public static class TargetRag
                 result.Add(new(measure, t.YearCode, t.Value, v, null, TargetBasis.Actual, Judge(v, t.Value, higherIsBetter)));
                 continue;
             }
-            var projected = known.Count == 0 ? null : Project(points.Where(p => p.Year < year).ToList(), year);
+            var projected = known.Count == 0 || year <= asOfYear ? null : Project(points.Where(p => p.Year < year).ToList(), year);
             result.Add(projected is { } p
                 ? new(measure, t.YearCode, t.Value, null, p, TargetBasis.Projected, Judge(p, t.Value, higherIsBetter))
                 : new(measure, t.YearCode, t.Value, null, null, TargetBasis.None, RagStatus.NoData));
