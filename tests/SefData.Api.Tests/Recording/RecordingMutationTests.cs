@@ -18,7 +18,9 @@ public abstract class RecordingMutationTests(ApiHost host)
         var judgement = await db.InspectionJudgements.Where(j => j.FrameworkCode == "CIF2010" && j.AreaCode == "KQ1" && j.Inspection!.SchoolId != null)
             .OrderBy(j => j.InspectionId).FirstAsync(Ct);
         // Setup: remove the KQ1 judgement so it can be recorded again.
-        await db.InspectionJudgements.Where(j => j.Id == judgement.Id).ExecuteDeleteAsync(Ct);
+        db.InspectionJudgements.Remove(judgement);
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var rows = await db.InspectionJudgements.CountAsync(Ct);
         var inspection = Id("Inspection", judgement.InspectionId);
         const string m = """
@@ -51,7 +53,9 @@ public abstract class RecordingMutationTests(ApiHost host)
         await using var copy = await host.CreateWritableCopyAsync();
         await using var db = copy.NewDbContext();
         var inspection = await db.Inspections.Where(i => i.SchoolId != null && i.PublishedDate != null).OrderBy(i => i.Id).FirstAsync(Ct);
-        await db.FollowUps.Where(f => f.InspectionId == inspection.Id).ExecuteDeleteAsync(Ct);
+        db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.InspectionId == inspection.Id).ToListAsync(Ct));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var id = Id("Inspection", inspection.Id);
         var start = inspection.PublishedDate!.Value;
         var startText = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -158,8 +162,10 @@ public abstract class RecordingMutationTests(ApiHost host)
 
         // LA user story 1: the annual assessment. Setup: the agreement's last assessment is removed to be recorded again.
         var last = await db.OaAssessments.Where(a => a.AgreementId == agreement.Id).OrderByDescending(a => a.YearCode).FirstAsync(Ct);
-        await db.OaOutcomeRatings.Where(r => r.AssessmentId == last.Id).ExecuteDeleteAsync(Ct);
-        await db.OaAssessments.Where(a => a.Id == last.Id).ExecuteDeleteAsync(Ct);
+        db.OaOutcomeRatings.RemoveRange(await db.OaOutcomeRatings.Where(r => r.AssessmentId == last.Id).ToListAsync(Ct));
+        db.OaAssessments.Remove(last);
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var assessments = await db.OaAssessments.CountAsync(Ct);
         var id = Id("OutcomeAgreement", agreement.Id);
         var record = $"mutation($i: RecordOaAssessmentInput!) {{ recordOaAssessment(input: $i) {{ assessment {{ year selfAssessment score grantPct }} {Errors} }} }}";
