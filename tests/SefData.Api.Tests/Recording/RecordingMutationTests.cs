@@ -48,6 +48,40 @@ public abstract class RecordingMutationTests(ApiHost host)
     }
 
     [Fact]
+    public async Task An_inspection_and_its_judgements_are_saved_all_or_nothing()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var school = await db.Schools.Where(s => s.Sector == Sector.Secondary).OrderBy(s => s.Id).Select(s => s.SchoolNumber).FirstAsync(Ct);
+        var (inspections, judgements) = (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct));
+        const string m = """
+            mutation($i: RecordInspectionInput!) { recordInspection(input: $i) {
+              inspection { id __typename ... on Cif2017Inspection { inspectionAreas { area grade } } }
+              errors { __typename ... on DomainRuleError { code } ... on ValidationError { code field } } } }
+            """;
+        // The second judgement uses a pre-2010 grade: the whole inspection is rejected.
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-03-05", publishedDate = "2018-05-10",
+                   judgements = new[] { new { area = "IA1", grade = "GOOD" }, new { area = "IA2", grade = "G2" } } } }))
+            Fails(x, "recordInspection", "inspection", "DomainRuleError:ESTYN_GRADE_NOT_IN_FRAMEWORK");
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-05-10", publishedDate = "2018-03-05" } }))
+            Fails(x, "recordInspection", "inspection", "DomainRuleError:DATE_RANGE");
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2099", startDate = "2018-03-05" } }))
+            Fails(x, "recordInspection", "inspection", "ValidationError:NOT_FOUND");
+        Assert.Equal((inspections, judgements), (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct)));
+
+        using var ok = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-03-05", publishedDate = "2018-05-10",
+            judgements = new[] { new { area = "IA1", grade = "GOOD" }, new { area = "IA5", grade = "EXCELLENT" } } } });
+        var inspection = Ok(ok, "recordInspection", "inspection");
+        Assert.Equal("Cif2017Inspection", inspection.GetProperty("__typename").GetString());
+        Assert.Equal((inspections + 1, judgements + 2), (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct)));
+        using var read = await copy.PostGraphQLAsync("query($id: ID!) { node(id: $id) { ... on Cif2017Inspection { inspectionAreas { area grade } } } }",
+            new { id = inspection.GetProperty("id").GetString() });
+        var areas = GraphQLAssert.NoErrors(read).GetProperty("node").GetProperty("inspectionAreas").EnumerateArray()
+            .Select(a => (a.GetProperty("area").GetString(), a.GetProperty("grade").GetString())).OrderBy(a => a.Item1).ToList();
+        Assert.Equal([("LEADERSHIP_AND_MANAGEMENT", "EXCELLENT"), ("STANDARDS", "GOOD")], areas);
+    }
+
+    [Fact]
     public async Task Follow_ups_start_and_are_removed()
     {
         await using var copy = await host.CreateWritableCopyAsync();
