@@ -167,8 +167,10 @@ public abstract class BrokerageLifecycleTests(ApiHost host)
                 && db.CategorisationResults.Any(c => c.SchoolId == x.ProviderSchoolId && c.YearCode == Year))
             .OrderBy(x => x.Id).FirstAsync(Ct);
         // Setup (not the API under test): the provider's categorisation drops to amber.
-        await db.CategorisationResults.Where(c => c.SchoolId == brokerage.ProviderSchoolId && c.YearCode == Year)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SupportColour, SupportColour.Amber), Ct);
+        var providerResult = await db.CategorisationResults.SingleAsync(c => c.SchoolId == brokerage.ProviderSchoolId && c.YearCode == Year, Ct);
+        providerResult.SupportColour = SupportColour.Amber;
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var expected = await (from x in db.SupportBrokerages
                                join c in db.CategorisationResults on x.ProviderSchoolId equals c.SchoolId
                                where c.YearCode == Year && x.Status != BrokerageStatus.Cancelled

@@ -30,7 +30,9 @@ public abstract class CategorisationRecordingTests(ApiHost host)
         var school = await db.CategorisationResults.Where(c => c.YearCode == Year && c.School!.Sector == Sector.Primary)
             .OrderBy(c => c.SchoolId).Select(c => c.School!).FirstAsync(Ct);
         // Setup: the school's result for the year is removed so the adviser can record it afresh.
-        await db.CategorisationResults.Where(c => c.SchoolId == school.Id && c.YearCode == Year).ExecuteDeleteAsync(Ct);
+        db.CategorisationResults.Remove(await db.CategorisationResults.SingleAsync(c => c.SchoolId == school.Id && c.YearCode == Year, Ct));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var rows = await db.CategorisationResults.CountAsync(Ct);
 
         async Task<JsonDocument> Post(string q, object i) => await copy.PostGraphQLAsync(q, new { i });

@@ -18,7 +18,9 @@ public abstract class RecordingMutationTests(ApiHost host)
         var judgement = await db.InspectionJudgements.Where(j => j.FrameworkCode == "CIF2010" && j.AreaCode == "KQ1" && j.Inspection!.SchoolId != null)
             .OrderBy(j => j.InspectionId).FirstAsync(Ct);
         // Setup: remove the KQ1 judgement so it can be recorded again.
-        await db.InspectionJudgements.Where(j => j.Id == judgement.Id).ExecuteDeleteAsync(Ct);
+        db.InspectionJudgements.Remove(judgement);
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var rows = await db.InspectionJudgements.CountAsync(Ct);
         var inspection = Id("Inspection", judgement.InspectionId);
         const string m = """
@@ -46,12 +48,48 @@ public abstract class RecordingMutationTests(ApiHost host)
     }
 
     [Fact]
+    public async Task An_inspection_and_its_judgements_are_saved_all_or_nothing()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var school = await db.Schools.Where(s => s.Sector == Sector.Secondary).OrderBy(s => s.Id).Select(s => s.SchoolNumber).FirstAsync(Ct);
+        var (inspections, judgements) = (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct));
+        const string m = """
+            mutation($i: RecordInspectionInput!) { recordInspection(input: $i) {
+              inspection { id __typename ... on Cif2017Inspection { inspectionAreas { area grade } } }
+              errors { __typename ... on DomainRuleError { code } ... on ValidationError { code field } } } }
+            """;
+        // The second judgement uses a pre-2010 grade: the whole inspection is rejected.
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-03-05", publishedDate = "2018-05-10",
+                   judgements = new[] { new { area = "IA1", grade = "GOOD" }, new { area = "IA2", grade = "G2" } } } }))
+            Fails(x, "recordInspection", "inspection", "DomainRuleError:ESTYN_GRADE_NOT_IN_FRAMEWORK");
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-05-10", publishedDate = "2018-03-05" } }))
+            Fails(x, "recordInspection", "inspection", "DomainRuleError:DATE_RANGE");
+        using (var x = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2099", startDate = "2018-03-05" } }))
+            Fails(x, "recordInspection", "inspection", "ValidationError:NOT_FOUND");
+        Assert.Equal((inspections, judgements), (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct)));
+
+        using var ok = await copy.PostGraphQLAsync(m, new { i = new { school, framework = "CIF2017", startDate = "2018-03-05", publishedDate = "2018-05-10",
+            judgements = new[] { new { area = "IA1", grade = "GOOD" }, new { area = "IA5", grade = "EXCELLENT" } } } });
+        var inspection = Ok(ok, "recordInspection", "inspection");
+        Assert.Equal("Cif2017Inspection", inspection.GetProperty("__typename").GetString());
+        Assert.Equal((inspections + 1, judgements + 2), (await db.Inspections.CountAsync(Ct), await db.InspectionJudgements.CountAsync(Ct)));
+        using var read = await copy.PostGraphQLAsync("query($id: ID!) { node(id: $id) { ... on Cif2017Inspection { inspectionAreas { area grade } } } }",
+            new { id = inspection.GetProperty("id").GetString() });
+        var areas = GraphQLAssert.NoErrors(read).GetProperty("node").GetProperty("inspectionAreas").EnumerateArray()
+            .Select(a => (a.GetProperty("area").GetString(), a.GetProperty("grade").GetString())).OrderBy(a => a.Item1).ToList();
+        Assert.Equal([("LEADERSHIP_AND_MANAGEMENT", "EXCELLENT"), ("STANDARDS", "GOOD")], areas);
+    }
+
+    [Fact]
     public async Task Follow_ups_start_and_are_removed()
     {
         await using var copy = await host.CreateWritableCopyAsync();
         await using var db = copy.NewDbContext();
         var inspection = await db.Inspections.Where(i => i.SchoolId != null && i.PublishedDate != null).OrderBy(i => i.Id).FirstAsync(Ct);
-        await db.FollowUps.Where(f => f.InspectionId == inspection.Id).ExecuteDeleteAsync(Ct);
+        db.FollowUps.RemoveRange(await db.FollowUps.Where(f => f.InspectionId == inspection.Id).ToListAsync(Ct));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var id = Id("Inspection", inspection.Id);
         var start = inspection.PublishedDate!.Value;
         var startText = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -158,8 +196,10 @@ public abstract class RecordingMutationTests(ApiHost host)
 
         // LA user story 1: the annual assessment. Setup: the agreement's last assessment is removed to be recorded again.
         var last = await db.OaAssessments.Where(a => a.AgreementId == agreement.Id).OrderByDescending(a => a.YearCode).FirstAsync(Ct);
-        await db.OaOutcomeRatings.Where(r => r.AssessmentId == last.Id).ExecuteDeleteAsync(Ct);
-        await db.OaAssessments.Where(a => a.Id == last.Id).ExecuteDeleteAsync(Ct);
+        db.OaOutcomeRatings.RemoveRange(await db.OaOutcomeRatings.Where(r => r.AssessmentId == last.Id).ToListAsync(Ct));
+        db.OaAssessments.Remove(last);
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
         var assessments = await db.OaAssessments.CountAsync(Ct);
         var id = Id("OutcomeAgreement", agreement.Id);
         var record = $"mutation($i: RecordOaAssessmentInput!) {{ recordOaAssessment(input: $i) {{ assessment {{ year selfAssessment score grantPct }} {Errors} }} }}";

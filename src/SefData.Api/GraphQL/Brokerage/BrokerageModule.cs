@@ -16,7 +16,7 @@ public enum BrokerageCloseOutcome { Completed, Cancelled }
 public sealed record SupportCandidateList(School Recipient, SupportColour RecipientColour, string Year, string Focus, int Considered,
     IReadOnlyList<SupportCandidate> Candidates);
 
-public sealed record RecipientNotEligible(RecipientIneligibility Reason, SupportColour? Colour, string Message);
+public sealed record RecipientNotEligible(RecipientIneligibility Ineligibility, SupportColour? Colour, string Message);
 
 public sealed record ProviderLoad(int SchoolId, int Brokerages);
 
@@ -100,7 +100,7 @@ public sealed class BrokerageModule : ISchemaModule
             .Field("candidates", "[SupportCandidate!]!", ctx => ctx.Parent<SupportCandidateList>().Candidates));
         b.Object<RecipientNotEligible>(t => t
             .Description("Support is brokered for amber or red schools: why this school gets no candidates in the year.")
-            .Field(x => x.Reason).Field(x => x.Colour).Field(x => x.Message));
+            .Field(x => x.Ineligibility).Field(x => x.Colour).Field(x => x.Message));
         b.Union("SupportCandidatesResult", u => u
             .Description("Candidates, or why there are none: the recipient is not amber/red that year, or the year has no categorisation.")
             .Members("SupportCandidateList", "RecipientNotEligible", "SeriesUnavailable"));
@@ -111,13 +111,13 @@ public sealed class BrokerageModule : ISchemaModule
             .Argument("recipient", "String!", a => a.Description("The school number or the School id."))
             .Argument("focus", "String!", a => a.Description("What the support is for, matched against key strengths offered and hub offers."))
             .Argument("year", "AcademicYear!")
-            .Argument("first", "Int", 10)
+            .Argument("first", "Int", 10, "How many candidates to return (at most 1000).")
             .Resolve(ctx =>
             {
                 var recipient = ctx.GetArgument<string>("recipient")!;
                 var focus = ctx.GetArgument<string>("focus")!;
                 var year = ctx.GetArgument<string>("year")!;
-                var first = Math.Clamp(ctx.GetArgument("first", 10), 0, 100);
+                var first = Math.Clamp(ctx.GetArgument("first", 10), 0, 1000);
                 if (SeriesRules.Categorisation(year) is { } gap) return Task.FromResult<object>(gap);
                 return ctx.Db((db, ct) => RankAsync(db, recipient, focus, year, first, ct));
             })));
@@ -152,9 +152,10 @@ public sealed class BrokerageModule : ISchemaModule
             .Where(x => x.Status != BrokerageStatus.Cancelled && x.StartDate >= from && x.StartDate <= to)
             .GroupBy(x => x.ProviderSchoolId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var loadOf = loads.ToDictionary(x => x.Key, x => x.N);
-        var strengths = await db.KeyStrengths.Where(k => k.OfferedToOthers && k.Cycle!.YearCode == year)
+        // Key strengths offered in the school's improvement cycles up to the year (a strength stays known once shared).
+        var strengths = await db.KeyStrengths.Where(k => k.OfferedToOthers && string.Compare(k.Cycle!.YearCode, year) <= 0)
             .Select(k => new { k.Cycle!.SchoolId, k.Text }).ToListAsync(ct);
-        var strengthsOf = strengths.GroupBy(x => x.SchoolId).ToDictionary(g => g.Key, g => g.Select(x => x.Text).OrderBy(x => x, StringComparer.Ordinal).ToList());
+        var strengthsOf = strengths.GroupBy(x => x.SchoolId).ToDictionary(g => g.Key, g => g.Select(x => x.Text).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList());
         var hubs = await db.GroupMemberships
             .Where(m => m.Group!.Type == GroupType.Hub && (m.Role == GroupRole.Host || m.Role == GroupRole.Lead || m.Role == GroupRole.Provider)
                 && m.ValidFrom <= to && (m.ValidTo == null || m.ValidTo >= from))
@@ -224,18 +225,21 @@ public sealed class BrokerageModule : ISchemaModule
                     || (x.ProviderColour == SupportColour.Amber && c.SupportColour == SupportColour.Red))
             orderby x.StartDate, x.Id
             select new { x, c.SupportColour }).ToListAsync(ct);
-        var overloaded = await Loads(db, from, to).Where(g => g.Brokerages > above).ToListAsync(ct);
-        var repeated = await Loads(db, new DateOnly(y - window + 1, 9, 1), to).Where(g => g.Brokerages >= repeatedAt).ToListAsync(ct);
-        return new(year, dropped.Select(d => new ColourDropAlert(d.x, d.SupportColour)).ToList(),
-            Order(overloaded), Order(repeated));
+        var overloaded = await LoadsAsync(db, from, to, above + 1, ct);
+        var repeated = await LoadsAsync(db, new DateOnly(y - window + 1, 9, 1), to, repeatedAt, ct);
+        return new(year, dropped.Select(d => new ColourDropAlert(d.x, d.SupportColour)).ToList(), overloaded, repeated);
     }
 
-    private static IQueryable<ProviderLoad> Loads(SefDataDbContext db, DateOnly from, DateOnly to) =>
-        db.SupportBrokerages.Where(x => x.Status != BrokerageStatus.Cancelled && x.StartDate >= from && x.StartDate <= to)
-            .GroupBy(x => x.ProviderSchoolId).Select(g => new ProviderLoad(g.Key, g.Count()));
-
-    private static List<ProviderLoad> Order(List<ProviderLoad> loads) =>
-        loads.OrderByDescending(l => l.Brokerages).ThenBy(l => l.SchoolId).ToList();
+    /// <summary>Providers with at least <paramref name="atLeast"/> brokerages (not cancelled) starting in the period: GROUP BY ... HAVING in SQL.</summary>
+    private static async Task<List<ProviderLoad>> LoadsAsync(SefDataDbContext db, DateOnly from, DateOnly to, int atLeast, CancellationToken ct)
+    {
+        var rows = await db.SupportBrokerages.Where(x => x.Status != BrokerageStatus.Cancelled && x.StartDate >= from && x.StartDate <= to)
+            .GroupBy(x => x.ProviderSchoolId).Select(g => new { SchoolId = g.Key, N = g.Count() })
+            .Where(g => g.N >= atLeast)
+            .OrderByDescending(g => g.N).ThenBy(g => g.SchoolId)
+            .ToListAsync(ct);
+        return rows.Select(r => new ProviderLoad(r.SchoolId, r.N)).ToList();
+    }
 
     private static int MaxOpen(IResolverContext ctx) =>
         ((IConfiguration?)ctx.Services.GetService(typeof(IConfiguration)))?.GetValue<int?>("Brokerage:MaxOpenPerProvider")

@@ -137,6 +137,15 @@ public sealed class RecordingModule : ISchemaModule
 
     private static void Inspections(SchemaBuilder b)
     {
+        b.Enum<InspectionType>();
+        b.InputObject("JudgementInput", i => i
+            .Field("area", "String!", a => a.Description("Framework area code, e.g. KQ1 or IA3."))
+            .Field("grade", "String!", a => a.Description("Framework grade code, e.g. GOOD or G2.")));
+        b.InputObject("RecordInspectionInput", i => i
+            .Description("A school inspection with its judgements, saved together (all or nothing).")
+            .Field("school", "String!").Field("framework", "String!", a => a.Description("PRE2010, CIF2010, CIF2017, UNGRADED2022 or FRAMEWORK2024."))
+            .Field("type", "InspectionType", InspectionType.Core).Field("startDate", "Date!").Field("publishedDate", "Date")
+            .Field("judgements", "[JudgementInput!]", a => a.Description("Each grade must exist in the inspection's framework.")));
         b.InputObject("RecordInspectionJudgementInput", i => i
             .Description("A judgement on an area of an inspection; area and grade must exist in the inspection's framework.")
             .Field("inspection", "ID!").Field("area", "String!", a => a.Description("Framework area code, e.g. KQ1 or IA3."))
@@ -145,11 +154,38 @@ public sealed class RecordingModule : ISchemaModule
         b.InputObject("RemoveFollowUpInput", i => i
             .Description("The school is removed from the follow-up category.")
             .Field("inspection", "ID!").Field("category", "FollowUpCategory!").Field("removedDate", "Date!").Field("version", "Int!"));
+        b.Payload("RecordInspection", "inspection", "Inspection", "Result of recordInspection.");
         b.Payload("RecordInspectionJudgement", "inspection", "Inspection", "Result of recordInspectionJudgement.");
         b.Payload("StartFollowUp", "followUp", "FollowUp", "Result of startFollowUp.");
         b.Payload("RemoveFollowUp", "followUp", "FollowUp", "Result of removeFollowUp.");
 
         b.Mutation(m => m
+            .Field("recordInspection", "RecordInspectionPayload!", f => Mutation(f, "RecordInspectionInput",
+                "Records a school inspection and its judgements in one save: one judgement outside the framework and nothing is written.", "inspection",
+                async (db, input, ct) =>
+                {
+                    var school = await Mutations.SchoolAsync(db, input.Req<string>("school"), "school", ct);
+                    var framework = input.Req<string>("framework");
+                    if (!await db.EstynFrameworks.AnyAsync(x => x.Code == framework, ct))
+                        throw new InputException(Mutations.UnknownCode, $"No Estyn framework '{framework}'.", "framework");
+                    var inspection = new Inspection
+                    {
+                        Subject = InspectionSubject.School, SchoolId = school.Id, FrameworkCode = framework,
+                        Type = input.Opt<InspectionType?>("type") ?? InspectionType.Core,
+                        StartDate = input.Req<DateOnly>("startDate"), PublishedDate = input.Opt<DateOnly?>("publishedDate"),
+                    };
+                    foreach (var j in input.Opt<List<object?>>("judgements") ?? [])
+                    {
+                        var judgement = (Dictionary<string, object?>)j!;
+                        inspection.Judgements.Add(new InspectionJudgement
+                        {
+                            Inspection = inspection, FrameworkCode = framework, AreaCode = judgement.Req<string>("area"), GradeCode = judgement.Req<string>("grade"),
+                        });
+                    }
+                    db.Inspections.Add(inspection);
+                    await db.SaveChangesAsync(ct);
+                    return inspection;
+                }))
             .Field("recordInspectionJudgement", "RecordInspectionJudgementPayload!", f => Mutation(f, "RecordInspectionJudgementInput",
                 "Adds a judgement to an inspection (ESTYN_GRADE_NOT_IN_FRAMEWORK, ESTYN_AREA_NOT_IN_FRAMEWORK, ESTYN_DUPLICATE_JUDGEMENT).", "inspection",
                 async (db, input, ct) =>
