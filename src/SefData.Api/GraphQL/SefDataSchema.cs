@@ -32,6 +32,8 @@ public static class SefDataSchema
         new OrganisationModule(),
         new AccountabilityModule(),
         new Aggregates.AggregatesModule(),
+        new Brokerage.BrokerageModule(),
+        new Recording.RecordingModule(),
     ];
 
     public static Schema Build()
