@@ -53,7 +53,14 @@ prepare_db() {
   else
     cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$name;Maximum Pool Size=50"
   fi
-  if [ -f "$ready" ]; then echo "==> $provider scale $scale: cached database $name" >&2; return; fi
+  # The marker alone is not enough: the database file or the PostgreSQL data folder may have been deleted since.
+  if [ -f "$ready" ]; then
+    if { [ "$provider" = Sqlite ] && [ -f "$work/$name.db" ]; } \
+      || { [ "$provider" = Postgres ] && [ "$(pg_psql -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" = 1 ]; }; then
+      echo "==> $provider scale $scale: cached database $name" >&2; return
+    fi
+    rm -f "$ready"
+  fi
   echo "==> $provider scale $scale: migrate + seed (once)" >&2
   # A half-seeded database (interrupted run) is dropped, since seed refuses a database that already has schools.
   if [ "$provider" = Sqlite ]; then
