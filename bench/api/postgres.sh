@@ -35,7 +35,7 @@ pg_start() {
   echo "PostgreSQL did not start; log:" >&2; tail -20 "$dir/log" >&2; return 1
 }
 
-pg_psql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -qAt "$@"; }
+pg_psql() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$pg_port" -U postgres -qAt "$@"; }
 
 pg_stop() {
   if [ -n "$pg_pid" ]; then

@@ -20,12 +20,18 @@ data_key=$(git rev-parse --short HEAD:src/SefData.Data 2>/dev/null || echo nogit
 source "$here/postgres.sh"
 
 api_pid=""
+child_pid=""
 cleanup() {
+  if [ -n "$child_pid" ]; then kill "$child_pid" 2>/dev/null || true; wait "$child_pid" 2>/dev/null || true; fi
   if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=""; fi
   pg_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # the EXIT trap does the stopping
+
+# Runs a long step in the background and waits for it: bash runs traps only between commands, and `wait` is
+# interrupted by a signal where a foreground child would delay the trap until it finished.
+step() { "$@" & child_pid=$!; local rc=0; wait "$child_pid" || rc=$?; child_pid=""; return "$rc"; }
 
 if [ "${NO_BUILD:-0}" != 1 ]; then
   echo "==> building the API and the CLI (Release)" >&2
@@ -47,7 +53,14 @@ prepare_db() {
   else
     cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$name;Maximum Pool Size=50"
   fi
-  if [ -f "$ready" ]; then echo "==> $provider scale $scale: cached database $name" >&2; return; fi
+  # The marker alone is not enough: the database file or the PostgreSQL data folder may have been deleted since.
+  if [ -f "$ready" ]; then
+    if { [ "$provider" = Sqlite ] && [ -f "$work/$name.db" ]; } \
+      || { [ "$provider" = Postgres ] && [ "$(pg_psql -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" = 1 ]; }; then
+      echo "==> $provider scale $scale: cached database $name" >&2; return
+    fi
+    rm -f "$ready"
+  fi
   echo "==> $provider scale $scale: migrate + seed (once)" >&2
   # A half-seeded database (interrupted run) is dropped, since seed refuses a database that already has schools.
   if [ "$provider" = Sqlite ]; then
@@ -56,8 +69,8 @@ prepare_db() {
     pg_psql -c "DROP DATABASE IF EXISTS $name" >/dev/null
     pg_psql -c "CREATE DATABASE $name" >/dev/null
   fi
-  "${cli[@]}" migrate --provider "$provider" --connection "$cs" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-  "${cli[@]}" seed --provider "$provider" --connection "$cs" --scale "$scale" --seed "$seed" >>"$log" 2>&1 \
+  step "${cli[@]}" migrate --provider "$provider" --connection "$cs" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  step "${cli[@]}" seed --provider "$provider" --connection "$cs" --scale "$scale" --seed "$seed" >>"$log" 2>&1 \
     || { cat "$log" >&2; exit 1; }
   [ "$provider" = Postgres ] && pg_psql -d "$name" -c "VACUUM ANALYZE" >/dev/null
   touch "$ready"
@@ -90,7 +103,7 @@ for provider in $providers; do
     prepare_db "$provider" "$scale"
     start_api "$provider"
     curl -fsS "$api_url/health" >&2; echo >&2
-    node "$here/load.mjs" --url "$api_url/graphql" --label "$provider $scale" --header "$header" --json "$results" \
+    step node "$here/load.mjs" --url "$api_url/graphql" --label "$provider $scale" --header "$header" --json "$results" \
       --samples "$work/samples/$provider-$scale" --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-20}" \
       --warmup "${WARMUP:-5}" ${ONLY:+--only "$ONLY"}
     header=false
