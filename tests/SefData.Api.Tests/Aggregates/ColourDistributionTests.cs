@@ -208,6 +208,7 @@ public abstract class ColourDistributionTests(ApiHost host)
         GraphQLAssert.NoErrors(big);
         GraphQLAssert.NoErrors(small);
         var schools = await db.Schools.CountAsync(s => members.Contains(s.LaCode), TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{host.Provider}: six years by LA and sector: consortium {code} ({schools} schools) {bigSql.Count} SQL commands, LA {smallLa} {smallSql.Count}");
         Assert.True(schools > 50, "the consortium should have many schools for this test");
         // One grouped command for all six years (and their previous years), one for the consortium, one for the LA names.
         Assert.True(bigSql.Count <= 3, string.Join("\n---\n", bigSql));

@@ -99,6 +99,9 @@ public sealed class CollaborationUse : IRollUp
     public int Count(GroupType t, bool ended = false) => Types.Where(x => x.Type == t).Sum(x => ended ? x.EndedGroups : x.ActiveGroups);
 }
 
+/// <summary>A GROUP BY row: current follow-ups of one category in one scope.</summary>
+public sealed record FollowUpRow(string Scope, FollowUpCategory Category, int Count, long VersionSum, int MaxId);
+
 public sealed record ConsortiumAlerts(RollUpScope Scope, string Year);
 
 public sealed record FollowUpAlert(int SchoolId, FollowUp FollowUp);
@@ -161,22 +164,36 @@ public static class OtherRollUps
         };
     }
 
-    /// <summary>Follow-ups current on the date (started, not yet removed) by category, for schools of the scope on that date.</summary>
+    /// <summary>
+    /// Follow-ups current on the date (started, not yet removed) by scope and category: GROUP BY in SQL, batched over
+    /// every scope of the same kind asked at one level (all consortia of a dashboard = one command).
+    /// </summary>
+    public static IQueryable<FollowUpRow> FollowUpRows(SefData.Data.SefDataDbContext db, RollUpScopeKind kind, IReadOnlyCollection<string> codes, DateOnly asOf)
+    {
+        var current = db.FollowUps.Where(f => f.Category != FollowUpCategory.None && f.StartDate <= asOf
+            && (f.RemovedDate == null || f.RemovedDate > asOf) && f.Inspection!.SchoolId != null);
+        var facts = kind switch
+        {
+            RollUpScopeKind.Wales => current.Select(f => new { Scope = "", f.Category, f.Id, f.Version }),
+            RollUpScopeKind.LocalAuthority => current.Where(f => codes.Contains(f.Inspection!.School!.LaCode))
+                .Select(f => new { Scope = f.Inspection!.School!.LaCode, f.Category, f.Id, f.Version }),
+            _ => from f in current
+                 from m in db.ConsortiumMemberships
+                 where m.LaCode == f.Inspection!.School!.LaCode && codes.Contains(m.ConsortiumCode)
+                     && m.ValidFrom <= asOf && (m.ValidTo == null || m.ValidTo >= asOf)
+                 select new { Scope = m.ConsortiumCode, f.Category, f.Id, f.Version },
+        };
+        return facts.GroupBy(f => new { f.Scope, f.Category })
+            .Select(g => new FollowUpRow(g.Key.Scope, g.Key.Category, g.Count(), g.Sum(x => (long)x.Version), g.Max(x => x.Id)));
+    }
+
     public static async Task<FollowUpCounts> FollowUpsAsync(IResolverContext ctx, RollUpScope scope)
     {
         var asOf = ctx.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var threshold = Suppression.Threshold(ctx.Services);
-        var rows = await ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsOn(db, scope, asOf).Select(s => s.Id);
-            return db.FollowUps
-                .Where(f => f.Category != FollowUpCategory.None && f.StartDate <= asOf && (f.RemovedDate == null || f.RemovedDate > asOf)
-                    && f.Inspection!.SchoolId != null && schools.Contains(f.Inspection.SchoolId.Value))
-                .Select(f => new { f.Category, f.Id, f.Version })
-                .GroupBy(f => f.Category)
-                .Select(g => new { Category = g.Key, Count = g.Count(), VersionSum = g.Sum(x => (long)x.Version), MaxId = g.Max(x => x.Id) })
-                .ToListAsync(ct);
-        });
+        var kind = scope.Kind;
+        var rows = await ctx.LoadGroupAsync<string, FollowUpRow>($"Aggregates.followUps@{kind}|{asOf:O}", scope.Code,
+            (db, keys, ct) => FollowUpRows(db, kind, keys, asOf).ToListAsync(ct), r => r.Scope);
         var categories = Enum.GetValues<FollowUpCategory>().Where(c => c != FollowUpCategory.None).ToArray();
         var cells = categories.Select(c => new Cell(rows.Where(r => r.Category == c).Sum(r => r.Count))).ToArray();
         var total = new Cell(cells.Sum(c => c.Value));
