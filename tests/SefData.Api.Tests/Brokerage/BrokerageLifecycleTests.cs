@@ -105,6 +105,41 @@ public abstract class BrokerageLifecycleTests(ApiHost host)
     }
 
     [Fact]
+    public async Task A_new_brokerage_lowers_the_providers_rank_so_the_same_schools_are_not_used_continually()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var recipient = await SupportCandidatesTests.RedSchoolAsync(db);
+        var busy = (await db.SupportBrokerages.Where(x => x.Status == BrokerageStatus.Proposed || x.Status == BrokerageStatus.Agreed || x.Status == BrokerageStatus.Active)
+            .Select(x => x.Provider!.SchoolNumber).ToListAsync(Ct)).ToHashSet();
+        var vars = new { r = recipient.SchoolNumber, f = "Numeracy", y = Year, n = 1000 };
+
+        List<JsonElement> Candidates(JsonDocument json) =>
+            GraphQLAssert.NoErrors(json).GetProperty("supportCandidates").GetProperty("candidates").EnumerateArray().ToList();
+        static string Number(JsonElement c) => c.GetProperty("school").GetProperty("schoolNumber").GetString()!;
+
+        using var before = await copy.PostGraphQLAsync(SupportCandidatesTests.Query, vars);
+        var list = Candidates(before);
+        var index = list.FindIndex(c => !busy.Contains(Number(c)));
+        var top = list[index];
+        var number = Number(top);
+        var (score, load) = (top.GetProperty("score").GetInt32(), top.GetProperty("load").GetInt32());
+
+        using (var proposed = await copy.PostGraphQLAsync(Propose, ProposeInput(number, recipient.SchoolNumber, focus: "Numeracy")))
+            Ok(proposed, "proposeBrokerage", "brokerage");
+
+        using var after = await copy.PostGraphQLAsync(SupportCandidatesTests.Query, vars);
+        var again = Candidates(after);
+        var newIndex = again.FindIndex(c => Number(c) == number);
+        var moved = again[newIndex];
+        Assert.Equal(load + 1, moved.GetProperty("load").GetInt32());
+        Assert.Equal(score - 8, moved.GetProperty("score").GetInt32());
+        Assert.Contains(moved.GetProperty("reasons").EnumerateArray(),
+            r => r.GetProperty("factor").GetString() == "CURRENT_LOAD" && r.GetProperty("weight").GetInt32() == -8 * (load + 1));
+        Assert.True(newIndex >= index, $"rank {index} -> {newIndex}");
+    }
+
+    [Fact]
     public async Task Proposal_rules_reject_and_write_nothing()
     {
         await using var copy = await host.CreateWritableCopyAsync();
