@@ -8,6 +8,8 @@ root="$(cd "$here/../.." && pwd)"
 warmup="${1:-5}"; measure="${2:-15}"
 [ -d "$root/tests/js/node_modules/graphql" ] || (cd "$root/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
 dotnet build "$here/SefData.Bench.Engine" -c Release -nologo -v quiet >/dev/null
+# Both sides run graphql-js's own getIntrospectionQuery() text: generated here, not kept as a copy that could drift.
+(cd "$root/tests/js" && node -e 'process.stdout.write(require("graphql").getIntrospectionQuery())') > "$here/introspection-query.graphql"
 results=$(mktemp)
 node "$here/bench.mjs" "$warmup" "$measure" | tee -a "$results"
 dotnet "$here/SefData.Bench.Engine/bin/Release/net10.0/SefData.Bench.Engine.dll" "$warmup" "$measure" | tee -a "$results"
