@@ -12,7 +12,12 @@ public static class GraphQLServices
         services.AddSingleton<GraphQLDbOptions>();
         services.AddScoped<SefDataDbScope>();
         services.AddScoped<RequestLanguage>();
-        services.AddGraphQLServer(_ => SefDataSchema.Build(), configure);
+        services.AddGraphQLServer(_ => SefDataSchema.Build(), options =>
+        {
+            // Shipped by the build (SefData.Api.csproj, FetchIdeAssets); absent or unverified, the IDE uses jsDelivr.
+            options.IdeAssetsDirectory = Path.Combine(AppContext.BaseDirectory, "ide-assets");
+            configure?.Invoke(options);
+        });
         return services;
     }
 }

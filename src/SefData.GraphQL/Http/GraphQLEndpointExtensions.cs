@@ -33,7 +33,10 @@ public static class GraphQLEndpointExtensions
             sp.GetRequiredService<IGraphQLExecutor>(),
             sp.GetRequiredService<TrustedDocumentStore>(),
             sp.GetService<ILogger<GraphQLRequestPipeline>>()));
-        services.AddSingleton(sp => new GraphQLHttpHandler(sp.GetRequiredService<GraphQLRequestPipeline>(), options));
+        services.AddSingleton(sp => options.EnableIde
+            ? IdeAssetStore.Load(options.IdeAssetsDirectory, sp.GetService<ILogger<IdeAssetStore>>())
+            : IdeAssetStore.None);
+        services.AddSingleton(sp => new GraphQLHttpHandler(sp.GetRequiredService<GraphQLRequestPipeline>(), options, sp.GetRequiredService<IdeAssetStore>()));
         return services;
     }
 
@@ -42,7 +45,7 @@ public static class GraphQLEndpointExtensions
 
     /// <summary>
     /// Maps the endpoint at <paramref name="pattern"/> (GET and POST, the IDE for browsers) and, when enabled,
-    /// <c>{pattern}/schema.graphql</c>. The returned builder applies conventions (authorization, CORS, rate
+    /// <c>{pattern}/schema.graphql</c> and the IDE's own files under <c>{pattern}/ide/</c>. The returned builder applies conventions (authorization, CORS, rate
     /// limiting) to both.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
@@ -62,6 +65,18 @@ public static class GraphQLEndpointExtensions
                 sdl ??= SchemaPrinter.Print(context.RequestServices.GetRequiredService<GraphQLRequestPipeline>().Schema);
                 return Results.Text(sdl, "text/plain; charset=utf-8");
             }).WithDisplayName("GraphQL SDL " + pattern));
+        }
+        var ide = endpoints.ServiceProvider.GetRequiredService<IdeAssetStore>();
+        if (ide.IsLocal)
+        {
+            builders.Add(endpoints.MapGet(pattern.TrimEnd('/') + "/ide/{package}/{file}", (HttpContext context, string package, string file) =>
+            {
+                if (!ide.TryGet(package + "/" + file, out var asset, out var content)) return Results.NotFound();
+                // Versioned paths never change content: let browsers and proxies keep them.
+                context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.Bytes(content, asset.ContentType);
+            }).WithDisplayName("GraphQL IDE files " + pattern));
         }
         return new CompositeConventionBuilder(builders);
     }

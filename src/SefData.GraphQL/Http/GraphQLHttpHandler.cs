@@ -29,11 +29,13 @@ public sealed class GraphQLHttpHandler
 
     private readonly GraphQLRequestPipeline _pipeline;
     private readonly GraphQLServerOptions _options;
+    private readonly IdeAssetStore _ide;
 
-    public GraphQLHttpHandler(GraphQLRequestPipeline pipeline, GraphQLServerOptions options)
+    public GraphQLHttpHandler(GraphQLRequestPipeline pipeline, GraphQLServerOptions options, IdeAssetStore? ide = null)
     {
         _pipeline = pipeline;
         _options = options;
+        _ide = ide ?? IdeAssetStore.None;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -52,7 +54,7 @@ public sealed class GraphQLHttpHandler
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(GraphiQLPage.Render(http.PathBase + http.Path), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(GraphiQLPage.Render(http.PathBase + http.Path, _ide.IsLocal), context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

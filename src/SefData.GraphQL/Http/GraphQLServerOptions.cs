@@ -35,6 +35,13 @@ public sealed class GraphQLServerOptions
     /// <summary>Serve the GraphiQL page to browsers on <c>GET</c> without a query.</summary>
     public bool EnableIde { get; set; } = true;
 
+    /// <summary>
+    /// A folder with a copy of the IDE's files (<c>{package}@{version}/{file}</c>, see <see cref="IdeAsset.All"/>).
+    /// When every file is there and matches its published hash, the IDE loads them from <c>{endpoint}/ide/</c>;
+    /// otherwise (or when null) from jsDelivr.
+    /// </summary>
+    public string? IdeAssetsDirectory { get; set; }
+
     /// <summary>Serve the SDL on <c>GET {path}/schema.graphql</c>.</summary>
     public bool EnableSchemaEndpoint { get; set; } = true;
 
