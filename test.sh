@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL from Debian, the npm oracles) and runs every test.
+# Installs what the tests need (PostgreSQL and Chromium from Debian, the npm packages) and runs every test.
 # Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 
 have_postgres() { command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
-if ! have_postgres; then
-  echo "==> installing PostgreSQL from Debian"
-  if [ "$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'apt-get install -y postgresql' as root" >&2; exit 1; fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || { echo "apt-get install -y postgresql failed" >&2; exit 1; }
+missing=()
+have_postgres || missing+=(postgresql)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)   # the IDE test drives it headless
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing from Debian: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "missing: run 'apt-get install -y ${missing[*]}' as root" >&2; exit 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "apt-get install -y ${missing[*]} failed" >&2; exit 1; }
 fi
 
-echo "==> installing npm packages (graphql-js oracle, graphql-http audit)"
+echo "==> installing npm packages (graphql-js oracle, graphql-http audit, playwright-core)"
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed" >&2; exit 1; }
 
 echo "==> building"
