@@ -54,7 +54,7 @@ internal static class OracleFieldResolver
             lock (noise)
             {
                 yields = noise.Next(1, 4);
-                spins = noise.Next(3) == 0 ? noise.Next(50_000) : 0;
+                spins = noise.Next(3) == 0 ? noise.Next(10_000) : 0;
             }
         }
         for (var i = 0; i < yields; i++) await Task.Yield();
