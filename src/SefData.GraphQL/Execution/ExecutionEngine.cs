@@ -24,7 +24,7 @@ internal sealed class ExecutionEngine : IBatchScheduler
     private readonly FieldResolver _fieldResolver;
     private readonly bool _defaultFieldResolver;
     private readonly TypeResolver _typeResolver;
-    private List<GraphQLError>? _errors;
+    private List<RaisedError>? _errors;
     private HashSet<IPendingWork>? _pending;
     private int _outstanding;
     private DataLoaderRegistry? _dataLoaders;
@@ -157,17 +157,15 @@ internal sealed class ExecutionEngine : IBatchScheduler
     private ExecutionResult Finish(ResultMap? root, GraphQLError? rootError)
     {
         _finished = true;
-        if (rootError is not null) AddError(rootError);
-        if (_canceled)
+        if (rootError is not null) AddError(rootError, null, 0);
+        if (_canceled && _pending is not null)
         {
-            if (_pending is not null)
-            {
-                foreach (var work in _pending.ToArray()) work.Abandon();
-            }
-            AddError(new GraphQLError("Execution was canceled.", extensions: CanceledExtensions));
+            foreach (var work in _pending.ToArray()) work.Abandon();
         }
+        var errors = OrderedErrors();
+        if (_canceled) (errors ??= []).Add(new GraphQLError("Execution was canceled.", extensions: CanceledExtensions));
         var data = root is null || ((IResultNode)root).IsDead ? null : root;
-        return new ExecutionResult { Data = data, HasData = true, Errors = _errors, IsCanceled = _canceled };
+        return new ExecutionResult { Data = data, HasData = true, Errors = errors, IsCanceled = _canceled };
     }
 
     private const int MaxSettleRounds = 16;
@@ -310,20 +308,9 @@ internal sealed class ExecutionEngine : IBatchScheduler
             Release(context);
             return;
         }
-        if (resolved.IsCompletedSuccessfully)
+        if (ValueTasks.IsSynchronous(ref resolved))
         {
             CompleteValue(map, slot, field.Definition.Type, field, context, resolved.Result);
-        }
-        else if (resolved.IsCompleted)
-        {
-            try
-            {
-                resolved.GetAwaiter().GetResult();
-            }
-            catch (Exception error)
-            {
-                FailField(map, slot, field, error);
-            }
         }
         else
         {
@@ -504,7 +491,7 @@ internal sealed class ExecutionEngine : IBatchScheduler
                 FailField(node, slot, field, error);
                 return;
             }
-            if (!check.IsCompletedSuccessfully)
+            if (!ValueTasks.IsSynchronous(ref check))
             {
                 new PendingIsTypeOf(this, node, slot, type, field, context, value).Start(check);
                 return;
@@ -550,7 +537,7 @@ internal sealed class ExecutionEngine : IBatchScheduler
             FailField(node, slot, field, error);
             return;
         }
-        if (!typeName.IsCompletedSuccessfully)
+        if (!ValueTasks.IsSynchronous(ref typeName))
         {
             new PendingTypeName(this, node, slot, type, field, context, value).Start(typeName);
             return;
@@ -597,9 +584,10 @@ internal sealed class ExecutionEngine : IBatchScheduler
     // ---- Errors and null propagation ----------------------------------------------------------------------------
 
     /// <summary>
-    /// graphql-js locatedError + handleFieldError: records the error where the null it causes lands. A null in a
-    /// non-null slot nulls the containing object or list instead, up to the nearest nullable slot (or the root).
-    /// A container that is already null swallows the error, as graphql-js's settled Promise.all does.
+    /// graphql-js locatedError + handleFieldError: a null in a non-null slot nulls the containing object or list
+    /// instead, up to the nearest nullable slot (or the root). Every field error of every started resolver is
+    /// reported exactly once, including one that reaches a container another error has already nulled (graphql-js
+    /// drops those: its Promise.all has already rejected), so the error set does not depend on completion order.
     /// </summary>
     internal void FailField(IResultNode node, int slot, CollectedField field, Exception raw)
     {
@@ -631,27 +619,79 @@ internal sealed class ExecutionEngine : IBatchScheduler
     /// <param name="error">Null fails the slot without reporting (cancellation).</param>
     private void Propagate(IResultNode node, int slot, GraphQLError? error)
     {
+        if (error is not null) AddError(error, node, slot);
         while (true)
         {
             if (node.IsSlotNullable(slot))
             {
                 node.SetSlot(slot, null);
-                if (error is not null) AddError(error);
                 return;
             }
-            if (node.IsDead) return;
-            node.IsDead = true;
-            if (node.Parent is not { } parent)
+            if (node.IsDead || node.Parent is not { } parent)
             {
-                if (error is not null) AddError(error);
+                node.IsDead = true;
                 return;
             }
+            node.IsDead = true;
             slot = node.ParentSlot;
             node = parent;
         }
     }
 
-    private void AddError(GraphQLError error) => (_errors ??= []).Add(error);
+    /// <summary>An error and the slot that raised it (null for an operation-level error).</summary>
+    private readonly record struct RaisedError(GraphQLError Error, IResultNode? Node, int Slot);
+
+    private void AddError(GraphQLError error, IResultNode? node, int slot) => (_errors ??= []).Add(new RaisedError(error, node, slot));
+
+    /// <summary>
+    /// The errors in response order: depth first, fields in response-key order, list items by index, by the slot
+    /// that raised each error. Completion order depends on the thread pool; this does not. For a synchronous
+    /// execution it is graphql-js's order too (an error is recorded as soon as it is raised, in that same walk).
+    /// </summary>
+    private List<GraphQLError>? OrderedErrors()
+    {
+        if (_errors is not { } raised) return null;
+        var ordered = new List<GraphQLError>(raised.Count + 1);
+        if (raised.Count == 1)
+        {
+            ordered.Add(raised[0].Error);
+            return ordered;
+        }
+        var positions = new int[raised.Count][];
+        var order = new int[raised.Count];
+        for (var i = 0; i < raised.Count; i++)
+        {
+            positions[i] = PositionOf(raised[i].Node, raised[i].Slot);
+            order[i] = i;
+        }
+        // Ties (never expected: one error per slot) keep recording order, so the sort is stable.
+        Array.Sort(order, (a, b) => ComparePositions(positions[a], positions[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        foreach (var i in order) ordered.Add(raised[i].Error);
+        return ordered;
+    }
+
+    /// <summary>Slot indexes from the root down to <paramref name="slot"/> of <paramref name="node"/>.</summary>
+    private static int[] PositionOf(IResultNode? node, int slot)
+    {
+        if (node is null) return [];
+        var depth = 1;
+        for (var n = node; n.Parent is not null; n = n.Parent) depth++;
+        var position = new int[depth];
+        position[--depth] = slot;
+        for (var n = node; n.Parent is { } parent; n = parent) position[--depth] = n.ParentSlot;
+        return position;
+    }
+
+    /// <summary>Lexicographic; a position comes before the positions below it (depth-first pre-order).</summary>
+    private static int ComparePositions(int[] a, int[] b)
+    {
+        var common = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < common; i++)
+        {
+            if (a[i] != b[i]) return a[i].CompareTo(b[i]);
+        }
+        return a.Length.CompareTo(b.Length);
+    }
 
     /// <summary>Cancellation seen between fields or items: the unstarted slots become null without errors of their own.</summary>
     private void CancelRemaining(IResultNode node, int from, int count)

@@ -48,7 +48,9 @@ internal abstract class PendingWork<T> : IPendingWork
         Context.References++;
         Engine.TrackPending(this);
         _awaiter = task.ConfigureAwait(false).GetAwaiter();
-        _awaiter.UnsafeOnCompleted(OnCompleted);
+        // Already settled (a completed Task, a faulted async method): queued at once, without a trip through the pool.
+        if (_awaiter.IsCompleted) Engine.Enqueue(this);
+        else _awaiter.UnsafeOnCompleted(OnCompleted);
     }
 
     private void OnCompleted()

@@ -14,13 +14,16 @@ namespace SefData.GraphQL.Tests.Execution;
 public static class ExecutionCorpus
 {
     /// <param name="UnorderedErrors">
-    /// "# errorOrder: unordered": graphql-js orders errors by promise settlement (microtask ticks); when an async
-    /// non-null error propagates over several levels SefData may record it earlier, and two async sibling errors that
-    /// settle together are recorded in the order the thread pool completes them (seen in CI: async#16). Data must
-    /// still match exactly; the errors are compared as a set. Known engine issue: async error order is not yet
-    /// deterministic.
+    /// "# errorOrder: unordered": graphql-js orders errors by promise settlement (synchronous errors first, then async
+    /// ones by the number of microtask ticks they took), SefData by response position; data must still match exactly
+    /// and the errors are compared as a set. Only for cases where the two orders really differ.
     /// </param>
-    public sealed record Case(string Id, string Query, string? VariablesJson, string? OperationName, bool SkipValidation, bool UnorderedErrors);
+    /// <param name="ExtraErrorPaths">
+    /// "# extraErrors: [["a", 0, "b"], ...]" (JSON): response paths of errors SefData reports and graphql-js drops (a
+    /// non-null error that reaches an object or list whose Promise.all has already rejected). Each must be in SefData's
+    /// result exactly once and absent from graphql-js's; the rest is compared as usual.
+    /// </param>
+    public sealed record Case(string Id, string Query, string? VariablesJson, string? OperationName, bool SkipValidation, bool UnorderedErrors, string? ExtraErrorPaths = null);
 
     public sealed record IntrospectionCase(string Id, string Sdl, string OptionsJson);
 
@@ -77,14 +80,16 @@ public static class ExecutionCorpus
                 string? variables = null, operationName = null;
                 var skipValidation = false;
                 var unorderedErrors = false;
+                string? extraErrors = null;
                 foreach (var line in document.Split('\n'))
                 {
                     if (line.StartsWith("# variables: ", StringComparison.Ordinal)) variables = line["# variables: ".Length..];
                     else if (line.StartsWith("# operationName: ", StringComparison.Ordinal)) operationName = line["# operationName: ".Length..];
                     else if (line == "# skipValidation") skipValidation = true;
                     else if (line == "# errorOrder: unordered") unorderedErrors = true;
+                    else if (line.StartsWith("# extraErrors: ", StringComparison.Ordinal)) extraErrors = line["# extraErrors: ".Length..];
                 }
-                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, variables, operationName, skipValidation, unorderedErrors));
+                cases.Add(new Case(name + "#" + (++index).ToString("D2", CultureInfo.InvariantCulture), document, variables, operationName, skipValidation, unorderedErrors, extraErrors));
             }
         }
         return cases;

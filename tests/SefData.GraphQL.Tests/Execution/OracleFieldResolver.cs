@@ -12,9 +12,20 @@ namespace SefData.GraphQL.Tests.Execution;
 /// </summary>
 internal static class OracleFieldResolver
 {
-    public static readonly FieldResolver Instance = ctx => Convert(DefaultResolvers.GetValue(ctx.Parent, ctx.FieldDefinition.Name), ctx);
+    public static readonly FieldResolver Instance = ctx => Convert(DefaultResolvers.GetValue(ctx.Parent, ctx.FieldDefinition.Name), ctx, null);
 
-    private static ValueTask<object?> Convert(object? value, IResolverContext context)
+    /// <summary>
+    /// The same conventions, but each {"$async"} value yields 1 to 3 times and sometimes spins on the pool thread
+    /// before it completes (amounts drawn from a Random seeded with <paramref name="seed"/>), so that async
+    /// completions arrive in a different order from run to run. Never 0 yields: a pending value stays pending.
+    /// </summary>
+    public static FieldResolver WithRandomDelays(int seed)
+    {
+        var noise = new Random(seed);
+        return ctx => Convert(DefaultResolvers.GetValue(ctx.Parent, ctx.FieldDefinition.Name), ctx, noise);
+    }
+
+    private static ValueTask<object?> Convert(object? value, IResolverContext context, Random? noise)
     {
         if (!TryGetMarker(value, out var marker, out var inner)) return new ValueTask<object?>(value);
         switch (marker)
@@ -25,7 +36,7 @@ internal static class OracleFieldResolver
                 var details = (IReadOnlyDictionary<string, object?>)JsonValues.Unwrap(inner)!;
                 throw new GraphQLError((string)details["message"]!, extensions: (IReadOnlyDictionary<string, object?>?)details["extensions"]);
             case "$async":
-                return ConvertLaterAsync(inner, context);
+                return ConvertLaterAsync(inner, context, noise);
             case "$args":
                 return new ValueTask<object?>(ExecutionResultJson.SerializeValue(context.Arguments));
             default:
@@ -33,10 +44,22 @@ internal static class OracleFieldResolver
         }
     }
 
-    private static async ValueTask<object?> ConvertLaterAsync(object? value, IResolverContext context)
+    private static async ValueTask<object?> ConvertLaterAsync(object? value, IResolverContext context, Random? noise)
     {
-        await Task.Yield();
-        return await Convert(value, context);
+        var yields = 1;
+        var spins = 0;
+        if (noise is not null)
+        {
+            // Nested markers convert on pool threads: Random is not thread-safe.
+            lock (noise)
+            {
+                yields = noise.Next(1, 4);
+                spins = noise.Next(3) == 0 ? noise.Next(10_000) : 0;
+            }
+        }
+        for (var i = 0; i < yields; i++) await Task.Yield();
+        if (spins > 0) Thread.SpinWait(spins);
+        return await Convert(value, context, noise);
     }
 
     private static bool TryGetMarker(object? value, out string? marker, out object? inner)
