@@ -131,8 +131,12 @@ public abstract class LocalAuthority3AlertsStoryTests(ApiHost host)
         var expected = await ExpectedCollaborationAlertsAsync(db);
         Assert.Contains(expected, e => e.Kind == "PLAN");
         Assert.Contains(expected, e => e.Kind == "ASSESSMENT");
-        using var json = await host.PostGraphQLAsync(CollaborationQuery);
-        Assert.Equal(expected, Read(json));
+        var (json, sql) = await host.PostGraphQLWithSqlAsync(CollaborationQuery);
+        using (json) Assert.Equal(expected, Read(json));
+        // Counted in the database for all 22 LAs at once: one aggregate command per alert kind, not one per LA or agreement.
+        var counting = sql.Where(c => c.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, counting.Count);
+        Assert.True(sql.Count <= 5, $"{sql.Count} SQL commands:\n" + string.Join("\n", sql));
     }
 
     [Fact]
