@@ -224,5 +224,4 @@ public static partial class RuleCodes
     public const string OaRatingDuplicate = "OA_RATING_DUPLICATE";
     public const string OaRatingOutcomeNotInAgreement = "OA_RATING_OUTCOME_NOT_IN_AGREEMENT";
     public const string OaGrantAboveMaximum = "OA_GRANT_ABOVE_MAXIMUM";
-    public const string OaAssessmentDuplicate = "OA_ASSESSMENT_DUPLICATE";
 }
