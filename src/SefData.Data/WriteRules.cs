@@ -44,6 +44,7 @@ internal sealed class WriteRules(SefDataDbContext db)
         ThemeSpans();
         SepRatings();
         OutcomeAgreementYears();
+        OutcomeAgreementStructure();
         Unique<SchoolYearProfile, (int, string)>(
             e => (Fk(e, nameof(SchoolYearProfile.SchoolId)), e.Entity.YearCode),
             ids => db.SchoolYearProfiles.Where(p => ids.Contains(p.SchoolId)).Select(p => new Row<(int, string)>(p.Id, new(p.SchoolId, p.YearCode))),
@@ -231,6 +232,57 @@ internal sealed class WriteRules(SefDataDbContext db)
         foreach (var e in Tracked<OaAssessment>().Where(IsWrite))
             if (Principal<OutcomeAgreement>(e, nameof(OaAssessment.Agreement), nameof(OaAssessment.AgreementId)) is { } agreement)
                 Add(OutcomeAgreement.YearInPeriod(agreement, e.Entity.YearCode));
+    }
+
+    /// <summary>Agreements of an LA never overlap; outcome themes and weights; ratings; grant within the maximum.</summary>
+    private void OutcomeAgreementStructure()
+    {
+        var agreements = Tracked<OutcomeAgreement>();
+        var changedAgreements = agreements.Where(IsWrite).ToList();
+        if (changedAgreements.Count > 0)
+        {
+            var las = changedAgreements.Select(e => e.Entity.LaCode).Distinct().ToList();
+            var trackedIds = TrackedIds(agreements);
+            var byLa = db.OutcomeAgreements.AsNoTracking().Where(a => las.Contains(a.LaCode)).ToList()
+                .Where(a => !trackedIds.Contains(a.Id)).Concat(agreements.Where(IsLive).Select(e => e.Entity)).ToList();
+            foreach (var e in changedAgreements) Add(OutcomeAgreement.Overlap(e.Entity, byLa));
+        }
+
+        var outcomes = Tracked<OaOutcome>();
+        var changedOutcomes = outcomes.Where(IsWrite).ToList();
+        if (changedOutcomes.Count > 0)
+        {
+            var agreementIds = StoredKeys(changedOutcomes, nameof(OaOutcome.AgreementId));
+            var trackedIds = TrackedIds(outcomes);
+            var siblings = Chunks(agreementIds).SelectMany(chunk => db.OaOutcomes.AsNoTracking().Where(o => chunk.Contains(o.AgreementId)).ToList())
+                .Where(o => !trackedIds.Contains(o.Id))
+                .Concat(outcomes.Where(IsLive).Select(e => e.Entity))
+                .ToLookup(o => o.Agreement is { } a ? (object)a : o.AgreementId);
+            foreach (var key in changedOutcomes.Select(e => e.Entity.Agreement is { } a ? (object)a : e.Entity.AgreementId).Distinct())
+                _violations.AddRange(OaOutcome.AgreementRules(siblings[key].ToList()));
+        }
+
+        var ratings = Tracked<OaOutcomeRating>();
+        var changedRatings = ratings.Where(IsWrite).ToList();
+        if (changedRatings.Count > 0)
+        {
+            Unique<OaOutcomeRating, (int, int)>(
+                e => (Fk(e, nameof(OaOutcomeRating.AssessmentId)), Fk(e, nameof(OaOutcomeRating.OutcomeId))),
+                ids => db.OaOutcomeRatings.Where(r => ids.Contains(r.AssessmentId)).Select(r => new Row<(int, int)>(r.Id, new(r.AssessmentId, r.OutcomeId))),
+                nameof(OaOutcomeRating.AssessmentId),
+                r => new(RuleCodes.OaRatingDuplicate, "The outcome is already rated in this assessment; WG rates each outcome once a year."));
+            var outcomeAgreement = Principals<OaOutcome, (int, string)>(changedRatings, nameof(OaOutcomeRating.Outcome), nameof(OaOutcomeRating.OutcomeId),
+                o => (o.AgreementId, o.ThemeCode), ids => db.OaOutcomes.Where(o => ids.Contains(o.Id)).Select(o => new Row<(int, string)>(o.Id, new(o.AgreementId, o.ThemeCode))));
+            var assessmentAgreement = Principals<OaAssessment, int>(changedRatings, nameof(OaOutcomeRating.Assessment), nameof(OaOutcomeRating.AssessmentId),
+                a => a.AgreementId, ids => db.OaAssessments.Where(a => ids.Contains(a.Id)).Select(a => new Row<int>(a.Id, a.AgreementId)));
+            foreach (var e in changedRatings)
+                if (outcomeAgreement.TryGetValue(e.Entity, out var o) && assessmentAgreement.TryGetValue(e.Entity, out var assessed))
+                    Add(OaOutcomeRating.AgreementRule(o.Item1, assessed, o.Item2));
+        }
+
+        foreach (var e in Tracked<OaAssessment>().Where(IsWrite))
+            if (Principal<OutcomeAgreement>(e, nameof(OaAssessment.Agreement), nameof(OaAssessment.AgreementId)) is { } agreement)
+                Add(OutcomeAgreement.GrantRule(agreement, e.Entity));
     }
 
     // ---- Measures ----

@@ -49,7 +49,7 @@ public interface IHasId
 }
 
 /// <summary>Stable rule codes (part of the public API: the GraphQL payload errors carry them).</summary>
-public static class RuleCodes
+public static partial class RuleCodes
 {
     public const string AcademicYearFormat = "ACADEMIC_YEAR_FORMAT";
     public const string AcademicYearDates = "ACADEMIC_YEAR_DATES";

@@ -22,6 +22,7 @@ public sealed partial class AccountabilityModule : ISchemaModule
         Inspections(b);
         Measures(b);
         OutcomeAgreements(b);
+        CollaborationAlerts(b);
         Barriers(b);
 
         context.Nodes.Register("CategorisationResult", async (db, keys, ct) =>

@@ -103,7 +103,7 @@ public sealed partial class AccountabilityModule
     // ---- Outcome agreements --------------------------------------------------------------------------------------
 
     /// <summary>2010-13 agreements: the full grant also needed successful collaboration in at least 9 of the 10 outcomes (Flintshire).</summary>
-    public const int CollaborativeOutcomesForFullGrant2010 = 9;
+    public const int CollaborativeOutcomesForFullGrant2010 = OutcomeAgreement.CollaborativeOutcomesForFullGrant;
 
     private static void OutcomeAgreements(SchemaBuilder b)
     {
@@ -125,7 +125,7 @@ public sealed partial class AccountabilityModule
                 .Resolve(async ctx =>
                 {
                     var a = ctx.Parent<OutcomeAgreement>();
-                    if (a.PeriodStart.Year != 2010) return (object?)null;
+                    if (a.PeriodStart.Year != OutcomeAgreement.CollaborationSchemeStartYear) return (object?)null;
                     return (await OutcomesOf(ctx, a.Id)).Count(o => o.Collaborative) < CollaborativeOutcomesForFullGrant2010;
                 })));
 
@@ -156,7 +156,8 @@ public sealed partial class AccountabilityModule
             .Description("A yearly target judged by the RAG rule: GREEN met; AMBER missed by at most 2% of the target; RED missed by more; NO_DATA without an actual or projection.")
             .Field("measure", "OaMeasure!", ctx => ctx.Parent<OaTargetStatus>().Measure)
             .Field("year", "AcademicYear!", ctx => ctx.Parent<OaTargetStatus>().Year)
-            .Field(s => s.Target).Field(s => s.Actual).Field(s => s.Projected).Field(s => s.Basis).Field(s => s.Status).Field(s => s.HeadingToMiss));
+            .Field(s => s.Target).Field(s => s.Actual).Field(s => s.Projected).Field(s => s.Basis).Field(s => s.Status).Field(s => s.HeadingToMiss)
+            .Field(s => s.Reason, null, f => f.Description("The status in words: the value, the target and by how much it is missed.")));
 
         b.Object<OaAssessment>(t => t
             .Description("The annual assessment: LA self-assessment, WG rating of each outcome, score and grant.")

@@ -8,10 +8,32 @@ public enum RagStatus { Green, Amber, Red, NoData }
 public enum TargetBasis { Actual, Projected, None }
 
 /// <summary>One yearly target of an outcome-agreement measure, judged against the LA's actual or projected value.</summary>
-public sealed record OaTargetStatus(OaMeasure Measure, string Year, decimal Target, decimal? Actual, decimal? Projected, TargetBasis Basis, RagStatus Status)
+public sealed record OaTargetStatus(OaMeasure Measure, string Year, decimal Target, decimal? Actual, decimal? Projected, TargetBasis Basis, RagStatus Status,
+    bool HigherIsBetter = true)
 {
     /// <summary>A projected (not yet known) value that misses the target: the LA user story 3 alert.</summary>
     public bool HeadingToMiss => Basis == TargetBasis.Projected && Status is RagStatus.Amber or RagStatus.Red;
+
+    /// <summary>Why the status is what it is, in words (shown with alerts).</summary>
+    public string Reason
+    {
+        get
+        {
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            if (Basis == TargetBasis.None)
+                return Measure.MeasureCode is null
+                    ? string.Create(ci, $"{Year}: the measure is not linked to a catalogue measure, so there is no value to judge against the target {Target}.")
+                    : string.Create(ci, $"{Year}: no actual {Measure.MeasureCode} value for the LA and nothing to project from.");
+            var value = (Actual ?? Projected)!.Value;
+            var kind = Basis == TargetBasis.Actual ? "actual" : "projected";
+            if (Status == RagStatus.Green)
+                return string.Create(ci, $"{Year}: {kind} {value} meets the target {Target}.");
+            var shortfall = HigherIsBetter ? Target - value : value - Target;
+            var share = Target == 0 ? 0 : Math.Round(100 * shortfall / Math.Abs(Target), 1);
+            return string.Create(ci,
+                $"{Year}: {kind} {value} misses the target {Target} by {shortfall} ({share}% of the target; {(Status == RagStatus.Amber ? "within" : "more than")} the {TargetRag.AmberTolerance * 100:0}% amber tolerance).");
+        }
+    }
 }
 
 /// <summary>
@@ -64,13 +86,13 @@ public static class TargetRag
             decimal? actual = year <= asOfYear && actuals.TryGetValue(t.YearCode, out var a) ? a : null;
             if (actual is { } v)
             {
-                result.Add(new(measure, t.YearCode, t.Value, v, null, TargetBasis.Actual, Judge(v, t.Value, higherIsBetter)));
+                result.Add(new(measure, t.YearCode, t.Value, v, null, TargetBasis.Actual, Judge(v, t.Value, higherIsBetter), higherIsBetter));
                 continue;
             }
             var projected = known.Count == 0 || year <= asOfYear ? null : Project(points.Where(p => p.Year < year).ToList(), year);
             result.Add(projected is { } p
-                ? new(measure, t.YearCode, t.Value, null, p, TargetBasis.Projected, Judge(p, t.Value, higherIsBetter))
-                : new(measure, t.YearCode, t.Value, null, null, TargetBasis.None, RagStatus.NoData));
+                ? new(measure, t.YearCode, t.Value, null, p, TargetBasis.Projected, Judge(p, t.Value, higherIsBetter), higherIsBetter)
+                : new(measure, t.YearCode, t.Value, null, null, TargetBasis.None, RagStatus.NoData, higherIsBetter));
         }
         return result;
     }

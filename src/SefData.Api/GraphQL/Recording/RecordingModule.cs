@@ -24,6 +24,7 @@ public sealed class RecordingModule : ISchemaModule
         Measures(b);
         Groups(b);
         OutcomeAgreements(b);
+        OutcomeAgreementMutations.Configure(b);
         Barriers(b);
     }
 
