@@ -26,13 +26,44 @@ public abstract class MutationDomainErrorTests(ApiHost host)
     private static Task<SupportBrokerage> SeededAsync(SefDataDbContext db, BrokerageStatus status) =>
         db.SupportBrokerages.AsNoTracking().Where(b => b.Status == status).OrderBy(b => b.Id).FirstAsync(Ct);
 
+    /// <summary>
+    /// Setup through the API (the demo data has only finished brokerages): one PROPOSED and one ACTIVE brokerage from a
+    /// green school of 2018/19 with nothing open.
+    /// </summary>
+    private static async Task<(SupportBrokerage Proposed, SupportBrokerage Active)> OpenBrokeragesAsync(WritableApiHost copy, SefDataDbContext db)
+    {
+        const string year = "2018/19";
+        var provider = await db.CategorisationResults.Where(c => c.YearCode == year && c.SupportColour == SupportColour.Green
+                && !db.SupportBrokerages.Any(x => x.ProviderSchoolId == c.SchoolId && (x.Status == BrokerageStatus.Proposed || x.Status == BrokerageStatus.Agreed || x.Status == BrokerageStatus.Active)))
+            .OrderBy(c => c.SchoolId).Select(c => c.School!.SchoolNumber).FirstAsync(Ct);
+        var recipients = await db.CategorisationResults.Where(c => c.YearCode == year && c.SupportColour == SupportColour.Amber)
+            .OrderBy(c => c.SchoolId).Select(c => c.School!.SchoolNumber).Take(2).ToListAsync(Ct);
+        var ids = new List<int>();
+        foreach (var recipient in recipients)
+        {
+            using var x = await copy.PostGraphQLAsync(Mutation("proposeBrokerage", "ProposeBrokerageInput", BrokerageFields),
+                new { i = new { provider, recipient, year, focus = "Assessment for learning", startDate = "2019-02-04", plannedDays = 5m } });
+            var id = Ok(x, "proposeBrokerage", "brokerage").GetProperty("id").GetString()!;
+            ids.Add(int.Parse(SefData.Api.GraphQL.Core.NodeId.KeyOf(id, "SupportBrokerage"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var (name, input) in new[] { ("agreeBrokerage", "BrokerageVersionInput"), ("startBrokerage", "StartBrokerageInput") })
+        {
+            var version = await db.SupportBrokerages.AsNoTracking().Where(b => b.Id == ids[1]).Select(b => b.Version).SingleAsync(Ct);
+            using var x = await copy.PostGraphQLAsync(Mutation(name, input, BrokerageFields), new { i = new { id = Id("SupportBrokerage", ids[1]), version } });
+            Ok(x, name, "brokerage");
+        }
+        var proposed = await db.SupportBrokerages.AsNoTracking().SingleAsync(b => b.Id == ids[0], Ct);
+        var active = await db.SupportBrokerages.AsNoTracking().SingleAsync(b => b.Id == ids[1], Ct);
+        Assert.Equal((BrokerageStatus.Proposed, BrokerageStatus.Active), (proposed.Status, active.Status));
+        return (proposed, active);
+    }
+
     [Fact]
     public async Task Brokerage_moves_out_of_turn_or_on_a_stale_version_are_typed_errors_and_change_nothing()
     {
         await using var copy = await host.CreateWritableCopyAsync();
         await using var db = copy.NewDbContext();
-        var proposed = await SeededAsync(db, BrokerageStatus.Proposed);
-        var active = await SeededAsync(db, BrokerageStatus.Active);
+        var (proposed, active) = await OpenBrokeragesAsync(copy, db);
         var completed = await SeededAsync(db, BrokerageStatus.Completed);
         var cancelled = await SeededAsync(db, BrokerageStatus.Cancelled);
         var all = new[] { proposed, active, completed, cancelled };
