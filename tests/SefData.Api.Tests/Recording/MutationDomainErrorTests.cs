@@ -137,6 +137,39 @@ public abstract class MutationDomainErrorTests(ApiHost host)
         Assert.Equal(count, await db.CategorisationResults.CountAsync(Ct));
         Assert.Equal(before, await RowAsync());
     }
+
+    [Fact]
+    public async Task Out_of_range_numbers_are_typed_errors_and_write_nothing()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var counts = async () => (await db.MeasureValues.CountAsync(Ct), await db.CategorisationResults.CountAsync(Ct), await db.SupportBrokerages.CountAsync(Ct));
+        var before = await counts();
+
+        // A negative cohort for a value slot that is free, so only the number is wrong.
+        var free = await db.Schools.Where(s => !db.MeasureValues.Any(v => v.SchoolId == s.Id)).OrderBy(s => s.Id).Select(s => s.SchoolNumber).FirstAsync(Ct);
+        var measure = await db.MeasureValues.Where(v => v.Subject == MeasureSubject.School).OrderBy(v => v.Id).Select(v => new { v.MeasureCode, v.YearCode }).FirstAsync(Ct);
+        using (var x = await copy.PostGraphQLAsync($"mutation($i: RecordSchoolMeasureValueInput!) {{ recordSchoolMeasureValue(input: $i) {{ measureValue {{ value }} {Errors} }} }}",
+                   new { i = new { school = free, measure = measure.MeasureCode, year = measure.YearCode, value = 40.0m, cohortSize = -3 } }))
+            Fails(x, "recordSchoolMeasureValue", "measureValue", "DomainRuleError:NEGATIVE_NUMBER");
+
+        // Standards groups run 1-4 (2016/17 still had them); the school has no result that year.
+        const string year = "2016/17";
+        var uncategorised = await db.Schools.Where(s => !db.CategorisationResults.Any(c => c.SchoolId == s.Id && c.YearCode == year)).OrderBy(s => s.Id).Select(s => s.SchoolNumber).FirstAsync(Ct);
+        using (var x = await copy.PostGraphQLAsync($"mutation($i: RecordCategorisationInput!) {{ recordCategorisation(input: $i) {{ {CategorisationFields} }} }}",
+                   new { i = new { school = uncategorised, year, standardsGroup = 7, supportColour = "YELLOW" } }))
+            Fails(x, "recordCategorisation", "categorisation", "DomainRuleError:STANDARDS_GROUP_RANGE");
+
+        // Negative planned days on an otherwise acceptable proposal.
+        const string brokerageYear = "2018/19";
+        var provider = await db.CategorisationResults.Where(c => c.YearCode == brokerageYear && c.SupportColour == SupportColour.Green).OrderBy(c => c.SchoolId).Select(c => c.School!.SchoolNumber).FirstAsync(Ct);
+        var recipient = await db.CategorisationResults.Where(c => c.YearCode == brokerageYear && c.SupportColour == SupportColour.Red).OrderBy(c => c.SchoolId).Select(c => c.School!.SchoolNumber).FirstAsync(Ct);
+        using (var x = await copy.PostGraphQLAsync(Mutation("proposeBrokerage", "ProposeBrokerageInput", BrokerageFields),
+                   new { i = new { provider, recipient, year = brokerageYear, focus = "Numeracy", startDate = "2019-02-04", plannedDays = -1.5m } }))
+            Fails(x, "proposeBrokerage", "brokerage", "DomainRuleError:NEGATIVE_NUMBER");
+
+        Assert.Equal(before, await counts());
+    }
 }
 
 public sealed class MutationDomainErrorTestsSqlite(SqliteApiHost host) : MutationDomainErrorTests(host);

@@ -15,7 +15,11 @@ public abstract class MutationErrorCoverageTests(ApiHost host)
     public static readonly IReadOnlyDictionary<string, (Type Class, string Method)[]> DomainErrorTests = new Dictionary<string, (Type, string)[]>
     {
         // Brokerage (challenge advisers 2 and 4)
-        ["proposeBrokerage"] = [(typeof(BrokerageLifecycleTests), nameof(BrokerageLifecycleTests.Proposal_rules_reject_and_write_nothing))],
+        ["proposeBrokerage"] =
+        [
+            (typeof(BrokerageLifecycleTests), nameof(BrokerageLifecycleTests.Proposal_rules_reject_and_write_nothing)),
+            (typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Out_of_range_numbers_are_typed_errors_and_write_nothing)),
+        ],
         ["agreeBrokerage"] = [(typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Brokerage_moves_out_of_turn_or_on_a_stale_version_are_typed_errors_and_change_nothing))],
         ["startBrokerage"] =
         [
@@ -26,7 +30,11 @@ public abstract class MutationErrorCoverageTests(ApiHost host)
         ["closeBrokerage"] = [(typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Brokerage_moves_out_of_turn_or_on_a_stale_version_are_typed_errors_and_change_nothing))],
 
         // Categorisation (challenge adviser 3, consortium 5)
-        ["recordCategorisation"] = [(typeof(CategorisationRecordingTests), nameof(CategorisationRecordingTests.Draft_to_published_one_stage_at_a_time_with_moderation))],
+        ["recordCategorisation"] =
+        [
+            (typeof(CategorisationRecordingTests), nameof(CategorisationRecordingTests.Draft_to_published_one_stage_at_a_time_with_moderation)),
+            (typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Out_of_range_numbers_are_typed_errors_and_write_nothing)),
+        ],
         ["updateCategorisationDraft"] = [(typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Categorisation_edits_out_of_turn_or_on_a_stale_version_are_typed_errors_and_change_nothing))],
         ["moveCategorisationStage"] =
         [
@@ -41,7 +49,11 @@ public abstract class MutationErrorCoverageTests(ApiHost host)
         ["removeFollowUp"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.Follow_ups_start_and_are_removed))],
 
         // Measures and collaboration
-        ["recordSchoolMeasureValue"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.Measure_values_and_group_memberships))],
+        ["recordSchoolMeasureValue"] =
+        [
+            (typeof(RecordingMutationTests), nameof(RecordingMutationTests.Measure_values_and_group_memberships)),
+            (typeof(MutationDomainErrorTests), nameof(MutationDomainErrorTests.Out_of_range_numbers_are_typed_errors_and_write_nothing)),
+        ],
         ["addGroupMembership"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.Measure_values_and_group_memberships))],
 
         // Outcome agreements and barriers (local authorities 1 and 4)
