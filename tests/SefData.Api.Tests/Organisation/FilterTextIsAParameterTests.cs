@@ -7,8 +7,9 @@ using SefData.Domain;
 namespace SefData.Api.Tests.Organisation;
 
 /// <summary>
-/// "Filter text is always a parameter, never SQL" (issue 4): hostile strings through every String filter and every
-/// string operation of <c>schools(where:)</c>. The text must never appear in a SQL command, and the answer must equal
+/// "Filter text is always a parameter, never SQL" (issue 4): hostile strings through every String filter (the school's
+/// own, its local authority's, and the consortium code) and every string operation of <c>schools(where:)</c>, sent as
+/// variables. The text must never appear in a SQL command, and the answer must equal
 /// the same condition evaluated here on the loaded rows, so quotes, <c>%</c>, <c>_</c> and backslashes are literal
 /// characters. (The engine-level version over a test model is SefData.GraphQL.Data.Tests FilterTests.)
 /// </summary>
@@ -31,8 +32,11 @@ public abstract class FilterTextIsAParameterTests(ApiHost host)
         "Dŵr'", "😀", "Ysgol O'Brien 100% Pure_Luck", "\"", "--", "/*", "%' OR 1=1 --",
     ];
 
-    /// <summary>Every String filter of SchoolFilterInput and the column it filters (a new one must be added here).</summary>
-    private static readonly Dictionary<string, Func<School, string?>> Columns = new()
+    /// <summary>
+    /// Every String filter reachable from SchoolFilterInput (path of filter fields) and the column it filters, given
+    /// the schools' local authorities. A new String filter fails the test until it is added here.
+    /// </summary>
+    private static Dictionary<string, Func<School, string?>> Columns(IReadOnlyDictionary<string, LocalAuthority> las) => new()
     {
         ["schoolNumber"] = s => s.SchoolNumber,
         ["name"] = s => s.NameEn,
@@ -40,7 +44,17 @@ public abstract class FilterTextIsAParameterTests(ApiHost host)
         ["nameCy"] = s => s.NameCy,
         ["laCode"] = s => s.LaCode,
         ["languageCategory"] = s => s.LanguageCategoryId,
+        ["localAuthority.laCode"] = s => las[s.LaCode].LaCode,
+        ["localAuthority.nameEn"] = s => las[s.LaCode].NameEn,
+        ["localAuthority.nameCy"] = s => las[s.LaCode].NameCy,
     };
+
+    /// <summary>"localAuthority.nameEn" and an operation as a where value: <c>{ localAuthority: { nameEn: { op: $v } } }</c>.</summary>
+    private static string Where(string path, string operation)
+    {
+        var parts = path.Split('.');
+        return parts.Reverse().Aggregate(operation, (inner, field) => $"{{ {field}: {inner} }}");
+    }
 
     private static readonly string[] Operations = ["eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith", "in", "nin"];
 
@@ -69,26 +83,35 @@ public abstract class FilterTextIsAParameterTests(ApiHost host)
         {
             var schools = await setup.Schools.AsTracking().OrderBy(s => s.Id).Take(Renamed.Length).ToListAsync(Ct);
             for (var i = 0; i < Renamed.Length; i++) (schools[i].NameEn, schools[i].NameCy) = Renamed[i];
+            var la = await setup.LocalAuthorities.AsTracking().SingleAsync(l => l.LaCode == schools[0].LaCode, Ct);
+            (la.NameEn, la.NameCy) = ("Sir O'Brien 100% Pure_Luck \\ County", "Sir Dŵr'; DROP TABLE \"LocalAuthorities\"; --");
             await setup.SaveChangesAsync(Ct);
-        }
-
-        // The filter list comes from the running schema, so a new String filter cannot be missed.
-        using (var schema = await copy.PostGraphQLAsync("""{ __type(name: "SchoolFilterInput") { inputFields { name type { name } } } }"""))
-        {
-            var stringFilters = GraphQLAssert.NoErrors(schema).GetProperty("__type").GetProperty("inputFields").EnumerateArray()
-                .Where(f => f.GetProperty("type").GetProperty("name").GetString() == "StringOperationFilterInput").Select(f => f.GetProperty("name").GetString()!).Order().ToList();
-            Assert.Equal(Columns.Keys.Order(), stringFilters);
         }
 
         await using var db = copy.NewDbContext();
         var all = await db.Schools.AsNoTracking().ToListAsync(Ct);
+        var columns = Columns(await db.LocalAuthorities.AsNoTracking().ToDictionaryAsync(l => l.LaCode, Ct));
+
+        // The filter list comes from the running schema (the school's own and its local authority's), so a new String
+        // filter cannot be missed.
+        using (var schema = await copy.PostGraphQLAsync("""
+            { s: __type(name: "SchoolFilterInput") { inputFields { name type { name } } } la: __type(name: "LocalAuthorityFilterInput") { inputFields { name type { name } } } }
+            """))
+        {
+            var data = GraphQLAssert.NoErrors(schema);
+            IEnumerable<string> Strings(string type, string prefix) => data.GetProperty(type).GetProperty("inputFields").EnumerateArray()
+                .Where(f => f.GetProperty("type").GetProperty("name").GetString() == "StringOperationFilterInput").Select(f => prefix + f.GetProperty("name").GetString());
+            Assert.Contains(data.GetProperty("s").GetProperty("inputFields").EnumerateArray(),
+                f => f.GetProperty("name").GetString() == "localAuthority" && f.GetProperty("type").GetProperty("name").GetString() == "LocalAuthorityFilterInput");
+            Assert.Equal(columns.Keys.Order(StringComparer.Ordinal), Strings("s", "").Concat(Strings("la", "localAuthority.")).Order(StringComparer.Ordinal));
+        }
         var sqlite = copy.Provider == DatabaseProvider.Sqlite;
         var matched = 0;
-        foreach (var (field, column) in Columns)
+        foreach (var (field, column) in columns)
             foreach (var value in Hostile)
             {
                 var query = "query($v: String!, $vs: [String]) { " + string.Join(" ", Operations.Select(op =>
-                    $"{op}: schools(first: 500, order: [{{ schoolNumber: ASC }}], where: {{ {field}: {{ {op}: {(op is "in" or "nin" ? "$vs" : "$v")} }} }}) {{ totalCount nodes {{ schoolNumber }} }}")) + " }";
+                    $"{op}: schools(first: 500, order: [{{ schoolNumber: ASC }}], where: {Where(field, $"{{ {op}: {(op is "in" or "nin" ? "$vs" : "$v")} }}")}) {{ totalCount nodes {{ schoolNumber }} }}")) + " }";
                 var (json, sql) = await copy.PostGraphQLWithSqlAsync(query, new { v = value, vs = new[] { value, "no such value" } });
                 using var _ = json;
                 var data = GraphQLAssert.NoErrors(json);
@@ -126,6 +149,16 @@ public abstract class FilterTextIsAParameterTests(ApiHost host)
                 }
             }
         Assert.True(matched > 0, "no hostile value matched anything: the literal-match half of the test would prove nothing");
+
+        // The consortium filter takes a code as text too: no consortium has a hostile code, and the text is no SQL.
+        foreach (var value in Hostile)
+        {
+            var (json, sql) = await copy.PostGraphQLWithSqlAsync("query($v: String!) { schools(where: { consortium: { code: $v, asOf: \"2018-01-31\" } }) { totalCount } }", new { v = value });
+            using var _ = json;
+            Assert.Equal(0, GraphQLAssert.NoErrors(json).GetProperty("schools").GetProperty("totalCount").GetInt32());
+            if (value.Length >= 4) Assert.DoesNotContain(sql, s => s.Contains(value, StringComparison.Ordinal));
+            Assert.DoesNotContain(sql, s => s.Contains("DROP TABLE", StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     /// <summary>How many NULL rows the negated predicate keeps, evaluated by EF on the database independently of the API.</summary>
