@@ -168,6 +168,7 @@ public abstract class Consortium1ColourDistributionStoryTests(ApiHost host)
         return amberToRed.Count;
     }
 
+    /// <summary>RollUpAssert.Colours, renamed because the check above has a local function called Colours.</summary>
     private static readonly string[] RollUpColours = Colours;
 }
 
