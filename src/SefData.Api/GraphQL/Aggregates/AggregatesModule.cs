@@ -224,8 +224,9 @@ public sealed class AggregatesModule : ISchemaModule
         b.Object<ConsortiumAlerts>(t => t
             .Field("year", "AcademicYear!", ctx => ctx.Parent<ConsortiumAlerts>().Year)
             .Field("enteredFollowUp", "[FollowUpAlert!]!", f => f
-                .Description("Schools that entered significant improvement or special measures in the year (by start date).")
+                .Description("Schools that entered significant improvement or special measures in the year (by start date). With `openOn`, only those still in that follow-up on the date, so the alert clears when the school is removed from it.")
                 .Argument("first", "Int", 100)
+                .Argument("openOn", "Date")
                 .Resolve(ctx => OtherRollUps.EnteredFollowUpAsync(ctx, ctx.Parent<ConsortiumAlerts>(), RollUpQueries.First(ctx, 100))))
             .Field("worsenedByTwoColours", "ColourMovesResult!", f => f
                 .Description("Schools whose colour worsened by two or more steps since the previous year (e.g. green to amber, yellow to red).")

@@ -291,12 +291,16 @@ public static class OtherRollUps
     public static Task<List<FollowUpAlert>> EnteredFollowUpAsync(IResolverContext ctx, ConsortiumAlerts a, int first)
     {
         var (start, end) = RollUpQueries.YearWindow(a.Year);
+        var openOn = ctx.GetArgument<DateOnly?>("openOn");
         return ctx.Db((db, ct) =>
         {
             var schools = RollUpQueries.SchoolsInYear(db, a.Scope, a.Year).Select(s => s.Id);
-            return db.FollowUps
+            var followUps = db.FollowUps
                 .Where(f => (f.Category == FollowUpCategory.SignificantImprovement || f.Category == FollowUpCategory.SpecialMeasures)
-                    && f.StartDate >= start && f.StartDate <= end && f.Inspection!.SchoolId != null && schools.Contains(f.Inspection.SchoolId.Value))
+                    && f.StartDate >= start && f.StartDate <= end && f.Inspection!.SchoolId != null && schools.Contains(f.Inspection.SchoolId.Value));
+            // Still in follow-up on the date: started by then and not removed by then.
+            if (openOn is { } on) followUps = followUps.Where(f => f.StartDate <= on && (f.RemovedDate == null || f.RemovedDate > on));
+            return followUps
                 .OrderBy(f => f.StartDate).ThenBy(f => f.Id).Take(first)
                 .Select(f => new FollowUpAlert(f.Inspection!.SchoolId!.Value, f))
                 .ToListAsync(ct);
