@@ -209,8 +209,10 @@ public sealed class BrokerageModule : ISchemaModule
     }
 
     /// <summary>
-    /// <see cref="BrokerageRanking"/>'s score as one SQL expression per candidate: conditionals become CASE, the
-    /// load and the focus matches are correlated subqueries. The focus patterns are a parameter (never SQL text).
+    /// <see cref="BrokerageRanking"/>'s score as one SQL expression per candidate: conditionals become CASE, the load
+    /// is a correlated COUNT. The focus, strength, hub and consortium tests are uncorrelated <c>IN (subquery)</c>s,
+    /// evaluated once per query rather than once per candidate (and so not at the mercy of the planner's join order
+    /// when statistics are missing, as right after seeding). The focus patterns are a parameter, never SQL text.
     /// </summary>
     private static IQueryable<ScoredCandidate> Scored(SefDataDbContext db, IQueryable<CategorisationResult> pool, School recipient,
         string? recipientConsortium, IReadOnlyList<string> focusPatterns, string year, DateOnly from, DateOnly to)
@@ -218,9 +220,13 @@ public sealed class BrokerageModule : ISchemaModule
         var patterns = focusPatterns.ToList();
         var anyPattern = patterns.Count > 0;
         var (sector, la, language) = (recipient.Sector, recipient.LaCode, recipient.LanguageCategoryId);
-        var strengths = OfferedStrengths(db, year);
-        var hubs = HubOffers(db, from, to);
-        var consortium = ConsortiumAt(db, from);
+        var strengthSchools = OfferedStrengths(db, year).Where(k => patterns.Any(p => k.Text.ToLower().Contains(p)))
+            .Select(k => k.Cycle!.SchoolId);
+        var hubSchools = HubOffers(db, from, to)
+            .Where(m => patterns.Any(p => m.Group!.Name.ToLower().Contains(p) || (m.Group.Focus != null && m.Group.Focus.ToLower().Contains(p))))
+            .Select(m => m.SchoolId);
+        var consortiumLas = ConsortiumAt(db, from).Where(m => m.ConsortiumCode == recipientConsortium).Select(m => m.LaCode);
+        var hasConsortium = recipientConsortium != null;
         return pool
             .Select(c => new
             {
@@ -230,16 +236,12 @@ public sealed class BrokerageModule : ISchemaModule
                 Colour = c.SupportColour == SupportColour.Green
                     ? BrokerageRanking.GreenWeight + (c.ImprovementCapacity == ImprovementCapacity.A ? BrokerageRanking.CapacityAWeight : 0)
                     : BrokerageRanking.YellowWeight,
-                Strength = anyPattern && strengths.Any(k => k.Cycle!.SchoolId == c.SchoolId
-                    && patterns.Any(p => k.Text.ToLower().Contains(p))) ? BrokerageRanking.StrengthWeight : 0,
-                Hub = anyPattern && hubs.Any(m => m.SchoolId == c.SchoolId
-                    && patterns.Any(p => m.Group!.Name.ToLower().Contains(p) || (m.Group.Focus != null && m.Group.Focus.ToLower().Contains(p))))
-                    ? BrokerageRanking.HubWeight : 0,
+                Strength = anyPattern && strengthSchools.Contains(c.SchoolId) ? BrokerageRanking.StrengthWeight : 0,
+                Hub = anyPattern && hubSchools.Contains(c.SchoolId) ? BrokerageRanking.HubWeight : 0,
                 Sector = c.School.Sector == sector ? BrokerageRanking.SectorWeight : 0,
                 Language = c.School.LanguageCategoryId != null && c.School.LanguageCategoryId == language ? BrokerageRanking.LanguageWeight : 0,
                 Distance = c.School.LaCode == la ? BrokerageRanking.AuthorityWeight
-                    : recipientConsortium != null && consortium.Any(m => m.LaCode == c.School.LaCode && m.ConsortiumCode == recipientConsortium)
-                        ? BrokerageRanking.ConsortiumWeight : 0,
+                    : hasConsortium && consortiumLas.Contains(c.School.LaCode) ? BrokerageRanking.ConsortiumWeight : 0,
                 Load = db.SupportBrokerages.Count(x => x.ProviderSchoolId == c.SchoolId && x.Status != BrokerageStatus.Cancelled
                     && x.StartDate >= from && x.StartDate <= to),
             })
