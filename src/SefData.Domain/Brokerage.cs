@@ -11,9 +11,7 @@ public static class BrokerageRules
     /// <summary>Default cap on open (proposed, agreed or active) brokerages per provider; configurable as Brokerage:MaxOpenPerProvider.</summary>
     public const int DefaultMaxOpenPerProvider = 3;
 
-    /// <summary>The states that count towards a provider's load and its cap.</summary>
-    public static readonly IReadOnlyList<BrokerageStatus> Open = [BrokerageStatus.Proposed, BrokerageStatus.Agreed, BrokerageStatus.Active];
-
+    /// <summary>Open brokerages (proposed, agreed, active) count towards a provider's cap.</summary>
     public static bool IsOpen(BrokerageStatus status) => status is BrokerageStatus.Proposed or BrokerageStatus.Agreed or BrokerageStatus.Active;
 
     /// <summary>Only green or yellow schools provide support (green first; yellow is a fallback).</summary>
