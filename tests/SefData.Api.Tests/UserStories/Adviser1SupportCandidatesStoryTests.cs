@@ -60,11 +60,13 @@ public abstract class Adviser1SupportCandidatesStoryTests(ApiHost host)
         // factor ranks higher. Checked on the expected data: for each factor, some pair differing only in it.
         var index = candidates.Select(Number).Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
         var greens = expected.Where(e => e.Colour == SupportColour.Green).ToList();
+        var factorsCompared = 0;
         void FactorRaisesRank(string name, Func<ExpectedRanking.Candidate, bool> has, Func<ExpectedRanking.Candidate, object> rest)
         {
             var pair = greens.Where(has).SelectMany(a => greens.Where(b => !has(b) && Equals(rest(a), rest(b))).Take(1).Select(b => (a, b))).FirstOrDefault();
             if (pair.a is null) return; // the seeded data has no such pair for this recipient
             Assert.True(index[pair.a.SchoolNumber] < index[pair.b.SchoolNumber], $"{name}: {pair.a.SchoolNumber} should rank above {pair.b.SchoolNumber}");
+            factorsCompared++;
         }
         FactorRaisesRank("phase", e => e.SameSector, e => (e.Capacity, e.Strength, e.Hub, e.SameLanguage, e.Distance, e.Load));
         FactorRaisesRank("language", e => e.SameLanguage, e => (e.Capacity, e.Strength, e.Hub, e.SameSector, e.Distance, e.Load));
@@ -72,6 +74,7 @@ public abstract class Adviser1SupportCandidatesStoryTests(ApiHost host)
         FactorRaisesRank("same consortium", e => e.Distance == "SAME_CONSORTIUM", e => (e.Capacity, e.Strength, e.Hub, e.SameSector, e.SameLanguage, e.Load, e.Distance == "SAME_AUTHORITY"));
         FactorRaisesRank("no load", e => e.Load == 0, e => (e.Capacity, e.Strength, e.Hub, e.SameSector, e.SameLanguage, e.Distance));
         FactorRaisesRank("capacity A", e => e.Capacity == ImprovementCapacity.A, e => (e.Strength, e.Hub, e.SameSector, e.SameLanguage, e.Distance, e.Load));
+        Assert.True(factorsCompared >= 4, $"only {factorsCompared} factors had a comparable pair in the data");
 
         // The reasons spell out phase, language and distance for the adviser.
         foreach (var c in candidates.Take(20))
