@@ -74,6 +74,10 @@ public static partial class RuleCodes
     public const string ThemeElements = "THEME_ELEMENTS";
     public const string BrokerageSameSchool = "BROKERAGE_SAME_SCHOOL";
     public const string BrokerageRedProvider = "BROKERAGE_RED_PROVIDER";
+    public const string BrokerageProviderColour = "BROKERAGE_PROVIDER_COLOUR";
+    public const string BrokerageRecipientColour = "BROKERAGE_RECIPIENT_COLOUR";
+    public const string BrokerageLoadCap = "BROKERAGE_LOAD_CAP";
+    public const string BrokerageStatusTransition = "BROKERAGE_STATUS_TRANSITION";
     public const string SelfLink = "SCHOOL_SELF_LINK";
     public const string MeasureSubject = "MEASURE_SUBJECT";
     public const string ConfidenceInterval = "CONFIDENCE_INTERVAL";

@@ -174,6 +174,113 @@ public abstract class BrokerageLifecycleTests(ApiHost host)
         Assert.Equal(before + 3, await db.SupportBrokerages.CountAsync(Ct));
     }
 
+    /// <summary>Recipients (amber or red in the year), deterministic.</summary>
+    private static async Task<List<School>> RecipientsAsync(SefDataDbContext db, int count) =>
+        await db.CategorisationResults.Where(c => c.YearCode == Year && (c.SupportColour == SupportColour.Amber || c.SupportColour == SupportColour.Red))
+            .OrderBy(c => c.SchoolId).Take(count).Select(c => c.School!).ToListAsync(Ct);
+
+    private static Task<int> OpenAsync(SefDataDbContext db, int providerId) =>
+        db.SupportBrokerages.CountAsync(x => x.ProviderSchoolId == providerId
+            && (x.Status == BrokerageStatus.Proposed || x.Status == BrokerageStatus.Agreed || x.Status == BrokerageStatus.Active), Ct);
+
+    [Fact]
+    public async Task Concurrent_proposals_for_one_provider_never_pass_the_load_cap()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var provider = await SchoolAsync(db, SupportColour.Green);
+        var recipients = await RecipientsAsync(db, 8);
+        const int cap = 3; // BrokerageRules.DefaultMaxOpenPerProvider, the host's configuration
+        for (var k = 0; k < cap - 1; k++)
+            using (var ok = await copy.PostGraphQLAsync(Propose, ProposeInput(provider.SchoolNumber, recipients[k].SchoolNumber)))
+                Ok(ok, "proposeBrokerage", "brokerage");
+        Assert.Equal(cap - 1, await OpenAsync(db, provider.Id));
+
+        // One place left; six proposals race for it over HTTP.
+        var racing = await Task.WhenAll(recipients.Skip(cap - 1).Select(r =>
+            copy.PostGraphQLAsync(Propose, ProposeInput(provider.SchoolNumber, r.SchoolNumber, focus: "Race " + r.SchoolNumber))));
+        var outcomes = racing.Select(json =>
+        {
+            using (json)
+            {
+                var errors = ErrorsOf(Payload(json, "proposeBrokerage"));
+                return errors.Count == 0 ? "OK" : Assert.Single(errors);
+            }
+        }).ToList();
+        Assert.Equal(1, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { "ConcurrencyError", "DomainRuleError:BROKERAGE_LOAD_CAP" }));
+        Assert.Equal(cap, await OpenAsync(db, provider.Id));
+        Assert.Equal(1, await db.SupportBrokerages.CountAsync(x => x.ProviderSchoolId == provider.Id && x.Focus.StartsWith("Race "), Ct));
+    }
+
+    [Fact]
+    public async Task Concurrent_agree_and_start_for_one_provider_are_serialised_and_recheck_the_cap()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var provider = await SchoolAsync(db, SupportColour.Green);
+        var recipients = await RecipientsAsync(db, 4);
+        var ids = new List<string>();
+        foreach (var r in recipients.Take(3))
+            using (var ok = await copy.PostGraphQLAsync(Propose, ProposeInput(provider.SchoolNumber, r.SchoolNumber)))
+                ids.Add(Ok(ok, "proposeBrokerage", "brokerage").GetProperty("id").GetString()!);
+        using (var agreed = await copy.PostGraphQLAsync(MoveMutation("agreeBrokerage", "BrokerageVersionInput"), new { i = new { id = ids[2], version = 0 } }))
+            Ok(agreed, "agreeBrokerage", "brokerage");
+        var providerVersion = await db.Schools.Where(s => s.Id == provider.Id).Select(s => s.Version).SingleAsync(Ct);
+
+        // Agree two and start one of the same provider at once: each either passes or gets a typed ConcurrencyError
+        // and writes nothing; the provider's version counts the writers that passed.
+        var calls = new (string Mutation, string Input, string Id, int Version, BrokerageStatus To)[]
+        {
+            ("agreeBrokerage", "BrokerageVersionInput", ids[0], 0, BrokerageStatus.Agreed),
+            ("agreeBrokerage", "BrokerageVersionInput", ids[1], 0, BrokerageStatus.Agreed),
+            ("startBrokerage", "StartBrokerageInput", ids[2], 1, BrokerageStatus.Active),
+        };
+        var responses = await Task.WhenAll(calls.Select(c => copy.PostGraphQLAsync(MoveMutation(c.Mutation, c.Input), new { i = new { id = c.Id, version = c.Version } })));
+        var passed = 0;
+        foreach (var (call, json) in calls.Zip(responses))
+        {
+            using (json)
+            {
+                var errors = ErrorsOf(Payload(json, call.Mutation));
+                var key = int.Parse(IdKey(call.Id), System.Globalization.CultureInfo.InvariantCulture);
+                var stored = await db.SupportBrokerages.AsNoTracking().SingleAsync(x => x.Id == key, Ct);
+                if (errors.Count == 0)
+                {
+                    passed++;
+                    Assert.Equal((call.To, call.Version + 1), (stored.Status, stored.Version));
+                }
+                else
+                {
+                    Assert.Equal(["ConcurrencyError"], errors);
+                    Assert.Equal(call.Version, stored.Version);
+                }
+            }
+        }
+        Assert.True(passed >= 1);
+        Assert.Equal(providerVersion + passed, await db.Schools.Where(s => s.Id == provider.Id).Select(s => s.Version).SingleAsync(Ct));
+
+        // Agreeing re-checks the cap: a fourth open brokerage written around the API (setup) puts the provider over it.
+        db.SupportBrokerages.Add(new SupportBrokerage
+        {
+            ProviderSchoolId = provider.Id, RecipientSchoolId = recipients[3].Id, Focus = "Imported", StartDate = new DateOnly(2019, 3, 1),
+            PlannedDays = 2, Status = BrokerageStatus.Proposed, ProviderColour = SupportColour.Green, RecipientColour = SupportColour.Amber,
+        });
+        await db.SaveChangesAsync(Ct);
+        var proposed = await db.SupportBrokerages.AsNoTracking().Where(x => x.ProviderSchoolId == provider.Id && x.Status == BrokerageStatus.Proposed)
+            .OrderBy(x => x.Id).FirstAsync(Ct);
+        using (var over = await copy.PostGraphQLAsync(MoveMutation("agreeBrokerage", "BrokerageVersionInput"),
+                   new { i = new { id = Id("SupportBrokerage", proposed.Id), version = proposed.Version } }))
+            Fails(over, "agreeBrokerage", "brokerage", "DomainRuleError:BROKERAGE_LOAD_CAP");
+        Assert.Equal(BrokerageStatus.Proposed, (await db.SupportBrokerages.AsNoTracking().SingleAsync(x => x.Id == proposed.Id, Ct)).Status);
+    }
+
+    private static string IdKey(string id)
+    {
+        Assert.True(SefData.Api.GraphQL.Core.NodeId.TryDecode(id, out _, out var key));
+        return key;
+    }
+
     [Fact]
     public async Task Injection_looking_focus_is_stored_verbatim_and_never_in_sql()
     {

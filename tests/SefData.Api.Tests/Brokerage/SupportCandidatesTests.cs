@@ -80,6 +80,26 @@ public abstract class SupportCandidatesTests(ApiHost host)
         Assert.Equal(list.GetRawText(), GraphQLAssert.NoErrors(again).GetProperty("supportCandidates").GetRawText());
     }
 
+    [Theory]
+    [InlineData("Literacy and leadership", 1000)]
+    [InlineData("Numeracy", 7)]
+    [InlineData("Welsh language and bilingual teaching across the curriculum", 1000)]
+    [InlineData("x", 25)]
+    public async Task Ranking_from_sql_equals_an_independent_in_memory_ranking(string focus, int first)
+    {
+        await using var db = host.NewDbContext();
+        foreach (var colour in new[] { SupportColour.Red, SupportColour.Amber })
+        {
+            var recipient = await db.CategorisationResults.Where(c => c.YearCode == Year && c.SupportColour == colour)
+                .OrderBy(c => c.SchoolId).Select(c => c.School!).FirstAsync(Ct);
+            var expected = await ExpectedRanking.ComputeAsync(db, recipient, focus, Year);
+            using var json = await host.PostGraphQLAsync(Query, new { r = recipient.SchoolNumber, f = focus, y = Year, n = first });
+            var list = GraphQLAssert.NoErrors(json).GetProperty("supportCandidates");
+            Assert.Equal(expected.Count, list.GetProperty("considered").GetInt32());
+            ExpectedRanking.AssertSame(expected, list.GetProperty("candidates").EnumerateArray().ToList(), first);
+        }
+    }
+
     [Fact]
     public async Task A_recipient_that_is_not_amber_or_red_gets_a_typed_reason()
     {

@@ -16,6 +16,9 @@ public enum BrokerageCloseOutcome { Completed, Cancelled }
 public sealed record SupportCandidateList(School Recipient, SupportColour RecipientColour, string Year, string Focus, int Considered,
     IReadOnlyList<SupportCandidate> Candidates);
 
+public sealed record SupportCandidate(School School, SupportColour Colour, ImprovementCapacity? Capacity, int Score, int Load,
+    IReadOnlyList<RankReason> Reasons);
+
 public sealed record RecipientNotEligible(RecipientIneligibility Ineligibility, SupportColour? Colour, string Message);
 
 public sealed record ProviderLoad(int SchoolId, int Brokerages);
@@ -107,7 +110,7 @@ public sealed class BrokerageModule : ISchemaModule
 
         b.Query(q => q.Field("supportCandidates", "SupportCandidatesResult!", f => f
             .Description("Schools that could support an amber or red school in a year, ranked, each with the reasons for its rank. " +
-                "Green/yellow filtering runs in SQL; the reduced set is scored in memory (see Brokerage/Ranking.cs).")
+                "Scored, ordered and limited in SQL; the reasons are computed for the returned rows only.")
             .Argument("recipient", "String!", a => a.Description("The school number or the School id."))
             .Argument("focus", "String!", a => a.Description("What the support is for, matched against key strengths offered and hub offers."))
             .Argument("year", "AcademicYear!")
@@ -138,36 +141,115 @@ public sealed class BrokerageModule : ISchemaModule
                 $"The school is {colour} in {year}; support is brokered for amber or red schools.");
 
         var (from, to) = BrokerageRules.Span(year);
-        // The reduced set, in SQL: green or yellow that year, open, not the recipient.
-        var pool = await db.CategorisationResults
-            .Where(c => c.YearCode == year && (c.SupportColour == SupportColour.Green || c.SupportColour == SupportColour.Yellow)
-                && c.SchoolId != recipient.Id && (c.School!.CloseDate == null || c.School.CloseDate >= from))
-            .Select(c => new { School = c.School!, c.SupportColour, c.ImprovementCapacity })
+        var recipientConsortium = await ConsortiumAt(db, from).Where(m => m.LaCode == recipient.LaCode)
+            .Select(m => m.ConsortiumCode).FirstOrDefaultAsync(ct);
+        var pool = Pool(db, recipient.Id, year, from);
+        var considered = await pool.CountAsync(ct);
+        var top = await Scored(db, pool, recipient, recipientConsortium, BrokerageRanking.FocusPatterns(focus), year, from, to)
+            .OrderBy(x => x.Tier).ThenByDescending(x => x.Score).ThenBy(x => x.Load).ThenBy(x => x.SchoolNumber)
+            .Take(first)
+            .Select(x => new { x.SchoolId, x.Load })
             .ToListAsync(ct);
-        var consortia = await db.ConsortiumMemberships.Where(m => m.ValidFrom <= from && (m.ValidTo == null || m.ValidTo >= from))
-            .Select(m => new { m.LaCode, m.ConsortiumCode }).ToListAsync(ct);
-        var consortiumOf = consortia.GroupBy(m => m.LaCode).ToDictionary(g => g.Key, g => g.First().ConsortiumCode);
-        // Load: brokerages already given that year, counted in SQL.
-        var loads = await db.SupportBrokerages
-            .Where(x => x.Status != BrokerageStatus.Cancelled && x.StartDate >= from && x.StartDate <= to)
-            .GroupBy(x => x.ProviderSchoolId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var loadOf = loads.ToDictionary(x => x.Key, x => x.N);
-        // Key strengths offered in the school's improvement cycles up to the year (a strength stays known once shared).
-        var strengths = await db.KeyStrengths.Where(k => k.OfferedToOthers && string.Compare(k.Cycle!.YearCode, year) <= 0)
+
+        // Reasons only for the rows returned.
+        var ids = top.Select(x => x.SchoolId).ToList();
+        var rows = (await db.CategorisationResults.Where(c => c.YearCode == year && ids.Contains(c.SchoolId))
+            .Select(c => new { School = c.School!, c.SupportColour, c.ImprovementCapacity }).ToListAsync(ct))
+            .ToDictionary(r => r.School.Id);
+        var laCodes = rows.Values.Select(r => r.School.LaCode).Distinct().ToList();
+        var consortiumOf = (await ConsortiumAt(db, from).Where(m => laCodes.Contains(m.LaCode))
+            .Select(m => new { m.LaCode, m.ConsortiumCode }).ToListAsync(ct))
+            .GroupBy(m => m.LaCode).ToDictionary(g => g.Key, g => g.First().ConsortiumCode);
+        var strengths = await OfferedStrengths(db, year).Where(k => ids.Contains(k.Cycle!.SchoolId))
             .Select(k => new { k.Cycle!.SchoolId, k.Text }).ToListAsync(ct);
         var strengthsOf = strengths.GroupBy(x => x.SchoolId).ToDictionary(g => g.Key, g => g.Select(x => x.Text).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList());
-        var hubs = await db.GroupMemberships
-            .Where(m => m.Group!.Type == GroupType.Hub && (m.Role == GroupRole.Host || m.Role == GroupRole.Lead || m.Role == GroupRole.Provider)
-                && m.ValidFrom <= to && (m.ValidTo == null || m.ValidTo >= from))
+        var hubs = await HubOffers(db, from, to).Where(m => ids.Contains(m.SchoolId))
             .Select(m => new { m.SchoolId, m.Group!.Name, m.Group.Focus }).ToListAsync(ct);
         var hubsOf = hubs.GroupBy(x => x.SchoolId).ToDictionary(g => g.Key,
             g => g.Select(x => x.Focus is null ? x.Name : $"{x.Name} ({x.Focus})").OrderBy(x => x, StringComparer.Ordinal).ToList());
 
-        var facts = pool.Select(p => new CandidateFacts(p.School, p.SupportColour, p.ImprovementCapacity,
-            consortiumOf.GetValueOrDefault(p.School.LaCode), strengthsOf.GetValueOrDefault(p.School.Id) ?? [],
-            hubsOf.GetValueOrDefault(p.School.Id) ?? [], loadOf.GetValueOrDefault(p.School.Id)));
-        var ranked = Ranking.Rank(new RecipientFacts(recipient, colour.Value, consortiumOf.GetValueOrDefault(recipient.LaCode)), focus, facts);
-        return new SupportCandidateList(recipient, colour.Value, year, focus, ranked.Count, ranked.Take(first).ToList());
+        var candidates = top.Select(t =>
+        {
+            var r = rows[t.SchoolId];
+            var facts = new CandidateFacts(r.School, r.SupportColour, r.ImprovementCapacity, consortiumOf.GetValueOrDefault(r.School.LaCode),
+                strengthsOf.GetValueOrDefault(t.SchoolId) ?? [], hubsOf.GetValueOrDefault(t.SchoolId) ?? [], t.Load);
+            var reasons = BrokerageRanking.Reasons(recipient, recipientConsortium, focus, facts);
+            return new SupportCandidate(r.School, r.SupportColour, r.ImprovementCapacity, reasons.Sum(x => x.Weight), t.Load, reasons);
+        }).ToList();
+        return new SupportCandidateList(recipient, colour.Value, year, focus, considered, candidates);
+    }
+
+    /// <summary>Green or yellow in the year, open at 1 September, not the recipient.</summary>
+    private static IQueryable<CategorisationResult> Pool(SefDataDbContext db, int recipientId, string year, DateOnly from) =>
+        db.CategorisationResults.Where(c => c.YearCode == year
+            && (c.SupportColour == SupportColour.Green || c.SupportColour == SupportColour.Yellow)
+            && c.SchoolId != recipientId && (c.School!.CloseDate == null || c.School.CloseDate >= from));
+
+    private static IQueryable<ConsortiumMembership> ConsortiumAt(SefDataDbContext db, DateOnly date) =>
+        db.ConsortiumMemberships.Where(m => m.ValidFrom <= date && (m.ValidTo == null || m.ValidTo >= date));
+
+    /// <summary>Key strengths offered in improvement cycles up to the year (a strength stays known once shared).</summary>
+    private static IQueryable<KeyStrength> OfferedStrengths(SefDataDbContext db, string year) =>
+        db.KeyStrengths.Where(k => k.OfferedToOthers && string.Compare(k.Cycle!.YearCode, year) <= 0);
+
+    /// <summary>Hub groups the school hosts, leads or provides for during the year.</summary>
+    private static IQueryable<GroupMembership> HubOffers(SefDataDbContext db, DateOnly from, DateOnly to) =>
+        db.GroupMemberships.Where(m => m.Group!.Type == GroupType.Hub
+            && (m.Role == GroupRole.Host || m.Role == GroupRole.Lead || m.Role == GroupRole.Provider)
+            && m.ValidFrom <= to && (m.ValidTo == null || m.ValidTo >= from));
+
+    /// <summary>Member-initialised (not positional) so EF can order by its members after the projection.</summary>
+    private sealed class ScoredCandidate
+    {
+        public int SchoolId { get; init; }
+        public string SchoolNumber { get; init; } = "";
+        public int Tier { get; init; }
+        public int Score { get; init; }
+        public int Load { get; init; }
+    }
+
+    /// <summary>
+    /// <see cref="BrokerageRanking"/>'s score as one SQL expression per candidate: conditionals become CASE, the load
+    /// is a correlated COUNT. The focus, strength, hub and consortium tests are uncorrelated <c>IN (subquery)</c>s,
+    /// evaluated once per query rather than once per candidate (and so not at the mercy of the planner's join order
+    /// when statistics are missing, as right after seeding). The focus patterns are a parameter, never SQL text.
+    /// </summary>
+    private static IQueryable<ScoredCandidate> Scored(SefDataDbContext db, IQueryable<CategorisationResult> pool, School recipient,
+        string? recipientConsortium, IReadOnlyList<string> focusPatterns, string year, DateOnly from, DateOnly to)
+    {
+        var patterns = focusPatterns.ToList();
+        var anyPattern = patterns.Count > 0;
+        var (sector, la, language) = (recipient.Sector, recipient.LaCode, recipient.LanguageCategoryId);
+        var strengthSchools = OfferedStrengths(db, year).Where(k => patterns.Any(p => k.Text.ToLower().Contains(p)))
+            .Select(k => k.Cycle!.SchoolId);
+        var hubSchools = HubOffers(db, from, to)
+            .Where(m => patterns.Any(p => m.Group!.Name.ToLower().Contains(p) || (m.Group.Focus != null && m.Group.Focus.ToLower().Contains(p))))
+            .Select(m => m.SchoolId);
+        var consortiumLas = ConsortiumAt(db, from).Where(m => m.ConsortiumCode == recipientConsortium).Select(m => m.LaCode);
+        var hasConsortium = recipientConsortium != null;
+        return pool
+            .Select(c => new
+            {
+                c.SchoolId,
+                c.School!.SchoolNumber,
+                Green = c.SupportColour == SupportColour.Green,
+                Colour = c.SupportColour == SupportColour.Green
+                    ? BrokerageRanking.GreenWeight + (c.ImprovementCapacity == ImprovementCapacity.A ? BrokerageRanking.CapacityAWeight : 0)
+                    : BrokerageRanking.YellowWeight,
+                Strength = anyPattern && strengthSchools.Contains(c.SchoolId) ? BrokerageRanking.StrengthWeight : 0,
+                Hub = anyPattern && hubSchools.Contains(c.SchoolId) ? BrokerageRanking.HubWeight : 0,
+                Sector = c.School.Sector == sector ? BrokerageRanking.SectorWeight : 0,
+                Language = c.School.LanguageCategoryId != null && c.School.LanguageCategoryId == language ? BrokerageRanking.LanguageWeight : 0,
+                Distance = c.School.LaCode == la ? BrokerageRanking.AuthorityWeight
+                    : hasConsortium && consortiumLas.Contains(c.School.LaCode) ? BrokerageRanking.ConsortiumWeight : 0,
+                Load = db.SupportBrokerages.Count(x => x.ProviderSchoolId == c.SchoolId && x.Status != BrokerageStatus.Cancelled
+                    && x.StartDate >= from && x.StartDate <= to),
+            })
+            .Select(x => new ScoredCandidate
+            {
+                SchoolId = x.SchoolId, SchoolNumber = x.SchoolNumber, Tier = x.Green ? 0 : 1, Load = x.Load,
+                Score = x.Colour + x.Strength + x.Hub + x.Sector + x.Language + x.Distance - BrokerageRanking.LoadPenalty * x.Load,
+            });
     }
 
     // ---- Alerts --------------------------------------------------------------------------------------------------
@@ -315,8 +397,7 @@ public sealed class BrokerageModule : ISchemaModule
                 .Select(c => new { c.SchoolId, c.SupportColour }).ToListAsync(ct);
             SupportColour? providerColour = colours.Where(c => c.SchoolId == provider.Id).Select(c => (SupportColour?)c.SupportColour).FirstOrDefault();
             SupportColour? recipientColour = colours.Where(c => c.SchoolId == recipient.Id).Select(c => (SupportColour?)c.SupportColour).FirstOrDefault();
-            var open = await db.SupportBrokerages.CountAsync(x => x.ProviderSchoolId == provider.Id
-                && (x.Status == BrokerageStatus.Proposed || x.Status == BrokerageStatus.Agreed || x.Status == BrokerageStatus.Active), ct);
+            var load = await GuardProviderLoadAsync(db, provider.Id, null, cap, ct);
             var brokerage = new SupportBrokerage
             {
                 ProviderSchoolId = provider.Id, RecipientSchoolId = recipient.Id, BrokerPersonId = broker,
@@ -326,7 +407,7 @@ public sealed class BrokerageModule : ISchemaModule
             // The domain's own rules first (same school, focus, days), then the brokerage rules; all reported together.
             var violations = brokerage.Validate().ToList();
             if (provider.Id != recipient.Id)
-                violations.AddRange(new[] { BrokerageRules.Provider(providerColour, year), BrokerageRules.Recipient(recipientColour, year), BrokerageRules.Load(open, cap) }
+                violations.AddRange(new[] { BrokerageRules.Provider(providerColour, year), BrokerageRules.Recipient(recipientColour, year), load }
                     .OfType<RuleViolation>());
             if (violations.Count > 0) throw new DomainRuleException(violations);
             db.SupportBrokerages.Add(brokerage);
@@ -338,21 +419,36 @@ public sealed class BrokerageModule : ISchemaModule
         Action<SupportBrokerage, Dictionary<string, object?>> apply, bool review = false)
     {
         var input = Mutations.Input(ctx);
+        var cap = MaxOpen(ctx);
         return Mutations.RunAsync(ctx, "brokerage", async (db, ct) =>
         {
             var id = Mutations.IntKey(input.Req<string>("id"), "SupportBrokerage", "id");
             var x = Mutations.Found(await db.SupportBrokerages.AsTracking().FirstOrDefaultAsync(s => s.Id == id, ct), "brokerage", "id");
             Mutations.CheckVersion(db, x, input.Req<int>("version"));
-            // A review is the only ACTIVE -> ACTIVE move; starting an active brokerage again is not.
-            if ((x.Status == to && !review) || (review && x.Status != BrokerageStatus.Active))
-                throw new DomainRuleException(BrokerageRules.Transition, review
-                    ? $"Only an active brokerage can be reviewed (it is {x.Status})."
-                    : $"The brokerage is already {x.Status}.");
-            if (BrokerageRules.Move(x.Status, to) is { } v) throw v.ToException();
+            if (BrokerageRules.Move(x.Status, to, review) is { } v) throw v.ToException();
+            if (!review && BrokerageRules.ChecksLoad(to) && await GuardProviderLoadAsync(db, x.ProviderSchoolId, x.Id, cap, ct) is { } overloaded)
+                throw overloaded.ToException();
             x.Status = to;
             apply(x, input);
             await db.SaveChangesAsync(ct);
             return x;
         });
+    }
+
+    /// <summary>
+    /// The load cap without a race, on any provider: the provider's School row is read (its version) before its open
+    /// brokerages are counted, and the save bumps that version with <c>WHERE Version = the value read</c>. Every
+    /// writer that can take the provider over the cap does the same, so of two concurrent writers the second matches
+    /// no row and fails optimistic concurrency (a typed ConcurrencyError; nothing is written) instead of passing a
+    /// stale count. Returns the cap violation, if any; the caller saves.
+    /// </summary>
+    private static async Task<RuleViolation?> GuardProviderLoadAsync(SefDataDbContext db, int providerId, int? exceptBrokerageId, int cap, CancellationToken ct)
+    {
+        var provider = await db.Schools.AsTracking().FirstAsync(s => s.Id == providerId, ct);
+        var otherOpen = await db.SupportBrokerages.CountAsync(x => x.ProviderSchoolId == providerId && x.Id != exceptBrokerageId
+            && (x.Status == BrokerageStatus.Proposed || x.Status == BrokerageStatus.Agreed || x.Status == BrokerageStatus.Active), ct);
+        // Marks the row modified: SefDataDbContext bumps Version on save, guarded by the original value.
+        db.Entry(provider).Property(s => s.Version).IsModified = true;
+        return BrokerageRules.Load(otherOpen, cap);
     }
 }
