@@ -42,6 +42,14 @@ public static class SefDataDb
     public static SefDataDbContext Create(DatabaseProvider provider, string connectionString) => new(Options(provider, connectionString));
 
     /// <summary>
+    /// Gathers the query planner's table statistics after a bulk load (the same statement on SQLite and PostgreSQL).
+    /// Until PostgreSQL's autovacuum catches up, freshly loaded tables have none, and plans can be far worse: the
+    /// supportCandidates ranking took 2 s on a just-seeded database and 46 ms once analysed.
+    /// </summary>
+    public static Task RefreshPlannerStatisticsAsync(DbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+
+    /// <summary>
     /// Reads <c>Database:Provider</c> (Sqlite by default, or Postgres) and <c>ConnectionStrings:SefData</c>. Without a
     /// connection string SQLite uses a file in <paramref name="defaultDataFolder"/> (created on first run).
     /// </summary>

@@ -86,6 +86,7 @@ public sealed partial class DemoDataGenerator
             await WriteOutcomeAgreementsAsync(ct);
             await WriteSefCycleAsync(ct);
             await WriteMetadataAsync(ct);
+            await SefDataDb.RefreshPlannerStatisticsAsync(_db, ct);
         }
         finally
         {
