@@ -58,8 +58,16 @@ public abstract class MutationErrorCoverageTests(ApiHost host)
 
         // Outcome agreements and barriers (local authorities 1 and 4)
         ["setOaTarget"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.Outcome_agreement_targets_and_assessments_stay_inside_the_agreement))],
-        ["recordOaAssessment"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.Outcome_agreement_targets_and_assessments_stay_inside_the_agreement))],
+        ["recordOaAssessment"] =
+        [
+            (typeof(RecordingMutationTests), nameof(RecordingMutationTests.Outcome_agreement_targets_and_assessments_stay_inside_the_agreement)),
+            (typeof(OutcomeAgreementMutationTests), nameof(OutcomeAgreementMutationTests.The_LA_self_assessment_cannot_record_a_grant_above_the_maximum)),
+        ],
         ["respondToBarrier"] = [(typeof(RecordingMutationTests), nameof(RecordingMutationTests.The_LA_responds_to_an_escalated_barrier))],
+        ["createOutcomeAgreement"] = [(typeof(OutcomeAgreementMutationTests), nameof(OutcomeAgreementMutationTests.Creating_an_agreement_checks_period_overlap_signature_and_grant))],
+        ["addOaOutcome"] = [(typeof(OutcomeAgreementMutationTests), nameof(OutcomeAgreementMutationTests.Outcomes_have_unique_themes_and_weights_up_to_100))],
+        ["addOaMeasure"] = [(typeof(OutcomeAgreementMutationTests), nameof(OutcomeAgreementMutationTests.Measures_need_a_description_or_catalogue_measure_and_targets_inside_the_period))],
+        ["rateOaAssessment"] = [(typeof(OutcomeAgreementMutationTests), nameof(OutcomeAgreementMutationTests.WG_rates_each_outcome_once_a_year_and_pays_at_most_the_maximum_grant))],
     };
 
     [Fact]
