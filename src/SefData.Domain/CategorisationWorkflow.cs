@@ -15,7 +15,10 @@ public sealed record StageMove(CategorisationStage To, ChangeActor By, DateTime 
 {
     /// <summary>The consortium's moderation outcome; only with the move to Moderated.</summary>
     public SupportColour? ModeratedColour { get; init; }
-    /// <summary>When the colour was agreed with the head and governors; only with the move to Agreed (default: the day of the move).</summary>
+    /// <summary>
+    /// When the colour was agreed with the head and governors; only with the move to Agreed. No default: results are
+    /// often recorded long after the meeting (back-loading past years), and the history row keeps when the move was made.
+    /// </summary>
     public DateOnly? AgreedDate { get; init; }
     /// <summary>Only with the move to Published, where it is required.</summary>
     public DateOnly? PublishedDate { get; init; }
@@ -75,7 +78,7 @@ public partial class CategorisationResult
         if (CheckMove(move) is { Count: > 0 } violations) throw new DomainRuleException(violations);
         var colourBefore = SupportColour;
         if (move.ModeratedColour is { } moderated) SupportColour = moderated;
-        if (move.To == CategorisationStage.Agreed) AgreedDate = move.AgreedDate ?? DateOnly.FromDateTime(move.AtUtc);
+        if (move.AgreedDate is { } agreed) AgreedDate = agreed;
         if (move.PublishedDate is { } published) PublishedDate = published;
         var change = new CategorisationStageChange
         {

@@ -66,7 +66,7 @@ public sealed class RecordingModule : ISchemaModule
             .Description("Moves a categorisation one stage on: draft -> agreed -> moderated -> verified -> published. Each move adds a stageHistory entry.")
             .Field("id", "ID!").Field("version", "Int!").Field("stage", "CategorisationStage!")
             .Field("moderatedColour", "SupportColour", a => a.Description("The consortium's moderation outcome (only when moving to MODERATED): the colour after moderation."))
-            .Field("agreedDate", "Date", a => a.Description("Only when moving to AGREED: the day the draft colour was agreed with the head and governors (default: today, UTC; not in the future)."))
+            .Field("agreedDate", "Date", a => a.Description("Only when moving to AGREED: the day the draft colour was agreed with the head and governors (not in the future). Optional: stageHistory keeps when the move itself was recorded."))
             .Field("publishedDate", "Date", a => a.Description("Required when moving to PUBLISHED (and given only then)."))
             .Field("movedBy", "ID", a => a.Description("Who moved it (Person id)."))
             .Field("note", "String", a => a.Description($"Evidence or reason for the move, e.g. the moderation panel's reasoning (at most {CategorisationStageChange.NoteMaxLength} characters).")));
