@@ -103,6 +103,7 @@ public abstract class CategorisationStageHistoryTests(ApiHost host)
              (CategorisationStage.Draft, CategorisationStage.Agreed, null, SupportColour.Amber, adviser.Id),
              (CategorisationStage.Agreed, CategorisationStage.Moderated, SupportColour.Amber, SupportColour.Red, moderator.Id)],
             rows.Select(r => (r.FromStage, r.ToStage, r.ColourBefore, r.ColourAfter, r.ChangedByPersonId!.Value)).ToList());
+        Assert.Equal(["Autumn visit", "Agreed with head and chair of governors", "Panel: leadership capacity overstated"], rows.Select(r => r.Note));
         Assert.All(rows, r => Assert.InRange(r.ChangedAtUtc, started.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1)));
         Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.ChangedAtUtc <= p.Second.ChangedAtUtc));
         // No sign-in yet: the Entra seam stays empty.
