@@ -83,6 +83,44 @@ public abstract class CategorisationHistoryTests(MigratedDatabase fixture) : Dat
     }
 
     [Fact]
+    public async Task A_history_row_must_match_the_stage_change_saved_with_it()
+    {
+        var (id, _) = await DraftAsync("2014/15");
+        var before = await CountAsync<CategorisationStageChange>();
+        await using (var db = NewContext())
+        {
+            // The result moves Draft -> Agreed; a row claiming Agreed -> Moderated is a false record.
+            var r = await db.CategorisationResults.AsTracking().SingleAsync(x => x.Id == id, Ct);
+            r.Stage = CategorisationStage.Agreed;
+            db.CategorisationStageChanges.Add(new CategorisationStageChange
+            {
+                CategorisationResultId = id, FromStage = CategorisationStage.Agreed, ToStage = CategorisationStage.Moderated, ColourAfter = r.SupportColour, ChangedAtUtc = At,
+            });
+            await SaveRejectedAsync(db, RuleCodes.StageSkip);
+        }
+        await using (var db = NewContext())
+        {
+            // Given by key only (the result not loaded): a row for a stage the stored result is not at.
+            db.CategorisationStageChanges.Add(new CategorisationStageChange
+            {
+                CategorisationResultId = id, FromStage = CategorisationStage.Verified, ToStage = CategorisationStage.Published, ColourAfter = SupportColour.Amber, ChangedAtUtc = At,
+            });
+            await SaveRejectedAsync(db, RuleCodes.StageSkip);
+        }
+        Assert.Equal(before, await CountAsync<CategorisationStageChange>());
+        await using (var db = NewContext())
+        {
+            // Back-filling the step to the stage the stored result is at is accepted.
+            db.CategorisationStageChanges.Add(new CategorisationStageChange
+            {
+                CategorisationResultId = id, FromStage = null, ToStage = CategorisationStage.Draft, ColourAfter = SupportColour.Amber, ChangedAtUtc = At, Note = "Back-filled",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Equal(before + 1, await CountAsync<CategorisationStageChange>());
+    }
+
+    [Fact]
     public async Task The_history_goes_with_its_categorisation()
     {
         var (id, _) = await DraftAsync("2015/16");
