@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -36,4 +37,11 @@ internal static class MigrationColumns
     public static OperationBuilder<AddColumnOperation> Dec(this ColumnsBuilder t, int precision, int scale, bool nullable = false) =>
         nullable ? t.Column<decimal?>(precision: precision, scale: scale, nullable: true)
                  : t.Column<decimal>(precision: precision, scale: scale, nullable: false);
+
+    /// <summary>
+    /// Drops a plain column (no index, key or constraint on it) with standard SQL that SQLite (3.35+) and PostgreSQL
+    /// both accept. EF's DropColumn needs a target model on SQLite (a table rebuild), which hand-written migrations lack.
+    /// </summary>
+    public static void DropPlainColumn(this MigrationBuilder mb, string table, string column) =>
+        mb.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
 }

@@ -30,6 +30,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
     public DbSet<SupportDaysRule> SupportDaysRules => Set<SupportDaysRule>();
     public DbSet<CategorisationMatrixCell> CategorisationMatrix => Set<CategorisationMatrixCell>();
     public DbSet<CategorisationResult> CategorisationResults => Set<CategorisationResult>();
+    public DbSet<CategorisationStageChange> CategorisationStageChanges => Set<CategorisationStageChange>();
     public DbSet<EstynFramework> EstynFrameworks => Set<EstynFramework>();
     public DbSet<EstynArea> EstynAreas => Set<EstynArea>();
     public DbSet<EstynGrade> EstynGrades => Set<EstynGrade>();
@@ -194,9 +195,23 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
             e.HasOne(x => x.Year).WithMany().HasForeignKey(x => x.YearCode);
             e.HasOne<CategorisationColour>().WithMany().HasForeignKey(x => x.SupportColour);
             e.HasOne(x => x.Adviser).WithMany().HasForeignKey(x => x.AdviserPersonId);
+            e.Property(x => x.CapacityEvidence).HasMaxLength(CategorisationResult.CapacityEvidenceMaxLength);
             // Backs the one-result-per-school-per-year rule and serves dashboard filters.
             e.HasIndex(x => new { x.SchoolId, x.YearCode }).IsUnique();
             e.HasIndex(x => new { x.YearCode, x.SupportColour });
+        });
+        mb.Entity<CategorisationStageChange>(e =>
+        {
+            e.Property(x => x.ChangedByEntraObjectId).HasMaxLength(CategorisationStageChange.EntraObjectIdLength);
+            e.Property(x => x.Note).HasMaxLength(CategorisationStageChange.NoteMaxLength);
+            // SQLite hands DateTime back unspecified; the column always holds UTC.
+            e.Property(x => x.ChangedAtUtc).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+            // Names given explicitly: the defaults exceed PostgreSQL's 63 characters and would differ per provider.
+            e.HasOne(x => x.CategorisationResult).WithMany(x => x.StageHistory).HasForeignKey(x => x.CategorisationResultId)
+                .HasConstraintName("FK_CategorisationStageChanges_CategorisationResults");
+            e.HasOne(x => x.ChangedBy).WithMany().HasForeignKey(x => x.ChangedByPersonId);
+            // The history of a batch of results, oldest first, in one index range scan.
+            e.HasIndex(x => new { x.CategorisationResultId, x.ChangedAtUtc }).HasDatabaseName("IX_CategorisationStageChanges_Result_ChangedAt");
         });
 
         // Estyn
@@ -467,6 +482,7 @@ public class SefDataDbContext(DbContextOptions<SefDataDbContext> options) : DbCo
         (typeof(ThemeForImprovement), typeof(ImprovementCycle)), (typeof(ThemeElement), typeof(ThemeForImprovement)),
         (typeof(KeyStrength), typeof(ImprovementCycle)), (typeof(BarrierToEffectiveness), typeof(ImprovementCycle)), (typeof(Review), typeof(ImprovementCycle)),
         (typeof(ActionObjective), typeof(ActionPlan)),
+        (typeof(CategorisationStageChange), typeof(CategorisationResult)),
     ];
 
     private static void ApplyCrossCuttingConventions(IMutableModel model)

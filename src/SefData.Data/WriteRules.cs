@@ -40,6 +40,7 @@ internal sealed class WriteRules(SefDataDbContext db)
         ConsortiumMembershipOverlaps();
         GroupMembershipOverlaps();
         Categorisations();
+        StageHistoryRows();
         Judgements();
         ThemeSpans();
         SepRatings();
@@ -140,6 +141,34 @@ internal sealed class WriteRules(SefDataDbContext db)
                 Add(CategorisationResult.StageRule(e.Property(x => x.Stage).OriginalValue, c.Stage));
             // Derived, so it always follows the versioned reference table.
             c.SupportDays = CategorisationResult.SupportDaysFor(c.SupportColour, c.YearCode, _supportDays.GetValueOrDefault(c.SupportColour) ?? []);
+        }
+    }
+
+    /// <summary>
+    /// An added history row must describe the stage change saved with it: a new result's row is its creation, a moved
+    /// result's row goes from its stored stage to its new one. A row added for a result left at its stage (back-filling
+    /// history, e.g. "published on ...") must end at that stage.
+    /// </summary>
+    private void StageHistoryRows()
+    {
+        var added = Tracked<CategorisationStageChange>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0) return;
+        // The result itself: tracked (its entry knows the stored stage) or, when only the key is given, read untracked.
+        var results = Principals<CategorisationResult, CategorisationResult>(added,
+            nameof(CategorisationStageChange.CategorisationResult), nameof(CategorisationStageChange.CategorisationResultId),
+            c => c, ids => db.CategorisationResults.Where(c => ids.Contains(c.Id)).Select(c => new Row<CategorisationResult>(c.Id, c)));
+        foreach (var e in added)
+        {
+            if (!results.TryGetValue(e.Entity, out var result)) continue; // the foreign key reports a missing result
+            var entry = db.Entry(result);
+            var created = entry.State == EntityState.Added;
+            CategorisationStage? movedFrom = entry.State == EntityState.Modified && entry.Property(x => x.Stage).OriginalValue is var from && from != result.Stage ? from : null;
+            var h = e.Entity;
+            var consistent = h.ToStage == result.Stage && (!created || h.FromStage is null) && (movedFrom is null || h.FromStage == movedFrom);
+            if (!consistent)
+                Add(new(RuleCodes.StageSkip,
+                    $"The history step {h.FromStage?.ToString() ?? "(new)"} -> {h.ToStage} does not match the categorisation saved with it "
+                    + $"({(created ? "new" : (movedFrom ?? result.Stage).ToString())} -> {result.Stage})."));
         }
     }
 

@@ -39,8 +39,11 @@ public class CategorisationMatrixCell : IHasId
     public string? Note { get; set; }
 }
 
-/// <summary>National School Categorisation result: at most one per school per academic year (2014/15 - 2019/20).</summary>
-public class CategorisationResult : IHasId, IVersioned, IValidatable
+/// <summary>
+/// National School Categorisation result: at most one per school per academic year (2014/15 - 2019/20).
+/// The stage workflow (who moved it, when, why) is in CategorisationWorkflow.cs.
+/// </summary>
+public partial class CategorisationResult : IHasId, IVersioned, IValidatable
 {
     public const string FirstYear = "2014/15";
     public const string LastYear = "2019/20";
@@ -61,7 +64,13 @@ public class CategorisationResult : IHasId, IVersioned, IValidatable
     public int? SupportDays { get; set; }
     public int? AdviserPersonId { get; set; }
     public Person? Adviser { get; set; }
+    /// <summary>Step 2's evidence: what the adviser's capacity judgement rests on (self-evaluation, leadership, teaching).</summary>
+    public string? CapacityEvidence { get; set; }
+    /// <summary>When the draft colour was agreed with the head and governors (set by the move to Agreed).</summary>
+    public DateOnly? AgreedDate { get; set; }
     public int Version { get; set; }
+    /// <summary>Stage moves recorded through <see cref="MoveStage"/>, oldest first when loaded in order.</summary>
+    public List<CategorisationStageChange> StageHistory { get; set; } = [];
 
     public IEnumerable<RuleViolation> Validate()
     {
@@ -80,6 +89,11 @@ public class CategorisationResult : IHasId, IVersioned, IValidatable
                 $"No standards group was calculated from {NoStandardsGroupFrom}; {YearCode} must leave it empty.");
         if (Stage == CategorisationStage.Published && PublishedDate is null)
             yield return new(RuleCodes.PublishedWithoutDate, "A published categorisation needs its publication date.");
+        foreach (var v in Check.MaxLength(CapacityEvidence, CapacityEvidenceMaxLength, "Capacity evidence")) yield return v;
+        if (AgreedDate is not null && Stage == CategorisationStage.Draft)
+            yield return new(RuleCodes.StageDate, "A draft has not been agreed yet, so it has no agreement date.");
+        if (AgreedDate is { } agreed)
+            foreach (var v in Check.Range(agreed, PublishedDate, "Categorisation publication after agreement")) yield return v;
     }
 
     /// <summary>Special schools and PRUs get a colour but no standards group.</summary>

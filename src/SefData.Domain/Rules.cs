@@ -67,6 +67,16 @@ public static partial class RuleCodes
     public const string CategorisationMatrix = "CATEGORISATION_MATRIX";
     public const string StageBackwards = "CATEGORISATION_STAGE_BACKWARDS";
     public const string PublishedWithoutDate = "CATEGORISATION_PUBLISHED_WITHOUT_DATE";
+    /// <summary>Stages move one step at a time (was RecordingModule.StageSkip; same public code).</summary>
+    public const string StageSkip = "CATEGORISATION_STAGE_SKIP";
+    /// <summary>Only a draft's judgement and colour are edited directly (was RecordingModule.NotDraft; same public code).</summary>
+    public const string NotDraft = "CATEGORISATION_NOT_DRAFT";
+    /// <summary>Only moderation (the move to Moderated) changes the colour of an agreed categorisation.</summary>
+    public const string ModerationOnly = "MODERATION_ONLY";
+    /// <summary>A stage's own date (agreedDate, publishedDate) is given only with the move to that stage, and not in the future.</summary>
+    public const string StageDate = "CATEGORISATION_STAGE_DATE";
+    public const string TextTooLong = "TEXT_TOO_LONG";
+    public const string EntraObjectIdFormat = "ENTRA_OBJECT_ID_FORMAT";
     public const string GradeNotInFramework = "ESTYN_GRADE_NOT_IN_FRAMEWORK";
     public const string AreaNotInFramework = "ESTYN_AREA_NOT_IN_FRAMEWORK";
     public const string InspectionSubject = "INSPECTION_SUBJECT";
@@ -163,6 +173,12 @@ public static class Check
     public static IEnumerable<RuleViolation> Required(string? value, string what)
     {
         if (string.IsNullOrWhiteSpace(value)) yield return new(RuleCodes.Required, $"{what} is required.");
+    }
+
+    public static IEnumerable<RuleViolation> MaxLength(string? value, int maxLength, string what)
+    {
+        if (value is { Length: var n } && n > maxLength)
+            yield return new(RuleCodes.TextTooLong, $"{what} is limited to {maxLength} characters (was {n}).");
     }
 
     public static bool IsDigits(string? s, int length) => s is not null && s.Length == length && s.All(char.IsAsciiDigit);

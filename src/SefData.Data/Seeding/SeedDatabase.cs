@@ -24,7 +24,7 @@ public static class SeedDatabase
             typeof(KeyStrength), typeof(BarrierToEffectiveness), typeof(SepRating), typeof(ImprovementCycle), typeof(SelfEvaluation),
             typeof(OaOutcomeRating), typeof(OaAssessment), typeof(OaTarget), typeof(OaMeasure), typeof(OaOutcome), typeof(OutcomeAgreement),
             typeof(SupportBrokerage), typeof(GroupMembership), typeof(CollaborationGroup), typeof(MeasureValue),
-            typeof(Recommendation), typeof(FollowUp), typeof(InspectionJudgement), typeof(Inspection), typeof(CategorisationResult),
+            typeof(Recommendation), typeof(FollowUp), typeof(InspectionJudgement), typeof(Inspection), typeof(CategorisationStageChange), typeof(CategorisationResult),
             typeof(RoleAssignment), typeof(Person), typeof(SchoolYearProfile), typeof(SchoolLink), typeof(School),
         ];
         var connection = db.Database.GetDbConnection();

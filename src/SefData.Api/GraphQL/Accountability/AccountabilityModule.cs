@@ -19,6 +19,7 @@ public sealed partial class AccountabilityModule : ISchemaModule
             .Enum<FollowUpCategory>().Enum<Subgroup>().Enum<OaRating>().Enum<RagStatus>().Enum<TargetBasis>()
             .Enum<BarrierScope>().Enum<EscalationTarget>();
         Categorisation(b);
+        CategorisationHistory(b);
         Inspections(b);
         Measures(b);
         OutcomeAgreements(b);
@@ -29,6 +30,11 @@ public sealed partial class AccountabilityModule : ISchemaModule
         {
             var ids = OrganisationModule.IntKeys(keys);
             return (await db.CategorisationResults.Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => Key(c.Id), c => (object)c);
+        });
+        context.Nodes.Register("CategorisationStageChange", async (db, keys, ct) =>
+        {
+            var ids = OrganisationModule.IntKeys(keys);
+            return (await db.CategorisationStageChanges.Where(h => ids.Contains(h.Id)).ToListAsync(ct)).ToDictionary(h => Key(h.Id), h => (object)h);
         });
         context.Nodes.Register("Inspection", async (db, keys, ct) =>
         {

@@ -40,15 +40,9 @@ public sealed class RecordingModule : ISchemaModule
 
     // ---- Categorisation ------------------------------------------------------------------------------------------
 
-    public const string StageSkip = "CATEGORISATION_STAGE_SKIP";
-    public const string NotDraft = "CATEGORISATION_NOT_DRAFT";
-
-    /// <summary>Stages move one step at a time (the domain only forbids going back). TODO(domain): move into CategorisationResult.</summary>
-    public static RuleViolation? NextStageRule(CategorisationStage from, CategorisationStage to) =>
-        CategorisationResult.StageRule(from, to)
-        ?? (to == from + 1 ? null : new(StageSkip, to == from
-            ? $"The categorisation is already {from}."
-            : $"Categorisation moves one stage at a time: {from} can only go to {from + 1}, not {to}."));
+    /// <summary>Kept for existing callers; the rule codes live in <see cref="RuleCodes"/>.</summary>
+    public const string StageSkip = RuleCodes.StageSkip;
+    public const string NotDraft = RuleCodes.NotDraft;
 
     private static void Categorisation(SchemaBuilder b)
     {
@@ -58,72 +52,106 @@ public sealed class RecordingModule : ISchemaModule
             .Field("year", "AcademicYear!")
             .Field("standardsGroup", "Int", a => a.Description("Step 1, 1-4; none from 2017/18."))
             .Field("improvementCapacity", "ImprovementCapacity", a => a.Description("Step 2: the adviser's yearly capacity judgement A-D."))
+            .Field("capacityEvidence", "String", a => a.Description($"What the capacity judgement rests on (at most {CategorisationResult.CapacityEvidenceMaxLength} characters)."))
             .Field("supportColour", "SupportColour!", a => a.Description("Step 3: the draft colour."))
-            .Field("adviser", "ID", a => a.Description("The challenge adviser (Person id).")));
+            .Field("adviser", "ID", a => a.Description("The challenge adviser (Person id)."))
+            .Field("movedBy", "ID", a => a.Description("Who recorded the draft (Person id); stored in the first stageHistory entry."))
+            .Field("note", "String", a => a.Description($"Note for the first stageHistory entry (at most {CategorisationStageChange.NoteMaxLength} characters).")));
         b.InputObject("UpdateCategorisationDraftInput", i => i
-            .Description("Changes a draft's capacity judgement, standards group or colour.")
+            .Description("Changes a draft's capacity judgement and its evidence, standards group or colour.")
             .Field("id", "ID!").Field("version", "Int!")
-            .Field("standardsGroup", "Int").Field("improvementCapacity", "ImprovementCapacity").Field("supportColour", "SupportColour"));
+            .Field("standardsGroup", "Int").Field("improvementCapacity", "ImprovementCapacity")
+            .Field("capacityEvidence", "String", a => a.Description($"At most {CategorisationResult.CapacityEvidenceMaxLength} characters; null clears it."))
+            .Field("supportColour", "SupportColour"));
         b.InputObject("MoveCategorisationStageInput", i => i
-            .Description("Moves a categorisation one stage on: draft -> agreed -> moderated -> verified -> published.")
+            .Description("Moves a categorisation one stage on: draft -> agreed -> moderated -> verified -> published. Each move adds a stageHistory entry.")
             .Field("id", "ID!").Field("version", "Int!").Field("stage", "CategorisationStage!")
             .Field("moderatedColour", "SupportColour", a => a.Description("The consortium's moderation outcome (only when moving to MODERATED): the colour after moderation."))
-            .Field("publishedDate", "Date", a => a.Description("Required when moving to PUBLISHED.")));
+            .Field("agreedDate", "Date", a => a.Description("Only when moving to AGREED: the day the draft colour was agreed with the head and governors (not in the future). Optional: stageHistory keeps when the move itself was recorded."))
+            .Field("publishedDate", "Date", a => a.Description("Required when moving to PUBLISHED (and given only then)."))
+            .Field("movedBy", "ID", a => a.Description("Who moved it (Person id)."))
+            .Field("note", "String", a => a.Description($"Evidence or reason for the move, e.g. the moderation panel's reasoning (at most {CategorisationStageChange.NoteMaxLength} characters).")));
         b.Payload("RecordCategorisation", "categorisation", "CategorisationResult", "Result of recordCategorisation.");
         b.Payload("UpdateCategorisationDraft", "categorisation", "CategorisationResult", "Result of updateCategorisationDraft.");
         b.Payload("MoveCategorisationStage", "categorisation", "CategorisationResult", "Result of moveCategorisationStage.");
 
         b.Mutation(m => m
-            .Field("recordCategorisation", "RecordCategorisationPayload!", f => Mutation(f, "RecordCategorisationInput",
-                "Creates a DRAFT categorisation (challenge adviser, user story CA 3).", "categorisation", async (db, input, ct) =>
+            .Field("recordCategorisation", "RecordCategorisationPayload!", f => f
+                .Description("Creates a DRAFT categorisation with its capacity judgement and evidence (challenge adviser, user story CA 3) and the first stageHistory entry.")
+                .Argument("input", "RecordCategorisationInput!")
+                .Resolve(ctx =>
                 {
-                    var school = await Mutations.SchoolAsync(db, input.Req<string>("school"), "school", ct);
-                    int? adviser = input.Opt<string>("adviser") is { } a ? Mutations.IntKey(a, "Person", "adviser") : null;
-                    if (adviser is { } pid && !await db.People.AnyAsync(p => p.Id == pid, ct))
-                        throw new InputException(Mutations.UnknownCode, "No person with that id.", "adviser");
-                    var c = new CategorisationResult
+                    var input = Mutations.Input(ctx);
+                    var entraOid = SignedInUser.EntraObjectId(ctx);
+                    return Mutations.RunAsync(ctx, "categorisation", async (db, ct) =>
                     {
-                        SchoolId = school.Id, YearCode = input.Req<string>("year"), StandardsGroup = input.Opt<int?>("standardsGroup"),
-                        ImprovementCapacity = input.Opt<ImprovementCapacity?>("improvementCapacity"),
-                        SupportColour = input.Req<SupportColour>("supportColour"), Stage = CategorisationStage.Draft, AdviserPersonId = adviser,
-                    };
-                    // The year's row must exist (foreign key); an unknown year is reported as the domain's year rule.
-                    if (c.Validate().ToList() is { Count: > 0 } own) throw new DomainRuleException(own);
-                    db.CategorisationResults.Add(c);
-                    await db.SaveChangesAsync(ct);
-                    return c;
+                        var school = await Mutations.SchoolAsync(db, input.Req<string>("school"), "school", ct);
+                        var adviser = await PersonAsync(db, input, "adviser", ct);
+                        var by = new ChangeActor(await PersonAsync(db, input, "movedBy", ct), entraOid);
+                        var c = new CategorisationResult
+                        {
+                            SchoolId = school.Id, YearCode = input.Req<string>("year"), StandardsGroup = input.Opt<int?>("standardsGroup"),
+                            ImprovementCapacity = input.Opt<ImprovementCapacity?>("improvementCapacity"), CapacityEvidence = input.Opt<string>("capacityEvidence"),
+                            SupportColour = input.Req<SupportColour>("supportColour"), Stage = CategorisationStage.Draft, AdviserPersonId = adviser,
+                        };
+                        // The year's row must exist (foreign key); an unknown year is reported as the domain's year rule.
+                        if (c.Validate().ToList() is { Count: > 0 } own) throw new DomainRuleException(own);
+                        c.RecordDraft(by, DateTime.UtcNow, input.Opt<string>("note"));
+                        db.CategorisationResults.Add(c);
+                        await db.SaveChangesAsync(ct);
+                        return c;
+                    });
                 }))
             .Field("updateCategorisationDraft", "UpdateCategorisationDraftPayload!", f => Mutation(f, "UpdateCategorisationDraftInput",
-                "Changes a DRAFT's capacity judgement, standards group or colour; later stages are changed only by moving stage.", "categorisation",
+                "Changes a DRAFT's capacity judgement and evidence, standards group or colour; later stages are changed only by moving stage.", "categorisation",
                 async (db, input, ct) =>
                 {
                     var c = await Categorisation(db, input, ct);
-                    if (c.Stage != CategorisationStage.Draft)
-                        throw new DomainRuleException(NotDraft, $"Only a draft can be edited; this categorisation is {c.Stage}.");
+                    if (c.DraftOnlyRule() is { } notDraft) throw notDraft.ToException();
                     if (input.Has("standardsGroup")) c.StandardsGroup = input.Opt<int?>("standardsGroup");
                     if (input.Has("improvementCapacity")) c.ImprovementCapacity = input.Opt<ImprovementCapacity?>("improvementCapacity");
+                    if (input.Has("capacityEvidence")) c.CapacityEvidence = input.Opt<string>("capacityEvidence");
                     if (input.Opt<SupportColour?>("supportColour") is { } colour) c.SupportColour = colour;
                     await db.SaveChangesAsync(ct);
                     return c;
                 }))
-            .Field("moveCategorisationStage", "MoveCategorisationStagePayload!", f => Mutation(f, "MoveCategorisationStageInput",
-                "Moves the categorisation one stage on; illegal jumps and moves back are rejected. Moderation may change the colour (consortium user story 5).",
-                "categorisation", async (db, input, ct) =>
+            .Field("moveCategorisationStage", "MoveCategorisationStagePayload!", f => f
+                .Description("Moves the categorisation one stage on and records who, when and why in stageHistory (one save: both or neither). " +
+                    "Illegal jumps and moves back are rejected. Moderation may change the colour (consortium user story 5).")
+                .Argument("input", "MoveCategorisationStageInput!")
+                .Resolve(ctx =>
                 {
-                    var c = await Categorisation(db, input, ct);
-                    var to = input.Req<CategorisationStage>("stage");
-                    if (NextStageRule(c.Stage, to) is { } v) throw v.ToException();
-                    if (input.Opt<SupportColour?>("moderatedColour") is { } moderated)
+                    var input = Mutations.Input(ctx);
+                    var entraOid = SignedInUser.EntraObjectId(ctx);
+                    return Mutations.RunAsync(ctx, "categorisation", async (db, ct) =>
                     {
-                        if (to != CategorisationStage.Moderated)
-                            throw new InputException("MODERATION_ONLY", "moderatedColour is the moderation outcome: give it only when moving to MODERATED.", "moderatedColour");
-                        c.SupportColour = moderated;
-                    }
-                    if (input.Opt<DateOnly?>("publishedDate") is { } published) c.PublishedDate = published;
-                    c.Stage = to;
-                    await db.SaveChangesAsync(ct);
-                    return c;
+                        var c = await Categorisation(db, input, ct);
+                        var move = new StageMove(input.Req<CategorisationStage>("stage"), new ChangeActor(await PersonAsync(db, input, "movedBy", ct), entraOid), DateTime.UtcNow)
+                        {
+                            ModeratedColour = input.Opt<SupportColour?>("moderatedColour"),
+                            AgreedDate = input.Opt<DateOnly?>("agreedDate"),
+                            PublishedDate = input.Opt<DateOnly?>("publishedDate"),
+                            Note = input.Opt<string>("note"),
+                        };
+                        var violations = c.CheckMove(move);
+                        // Clients already switch on ValidationError MODERATION_ONLY (field moderatedColour): keep that shape.
+                        if (violations.FirstOrDefault(v => v.Code == RuleCodes.ModerationOnly) is { } moderation)
+                            throw new InputException(moderation.Code, moderation.Message, "moderatedColour");
+                        c.MoveStage(move);
+                        await db.SaveChangesAsync(ct);
+                        return c;
+                    });
                 })));
+    }
+
+    /// <summary>An optional Person id argument that must name an existing person (ValidationError NOT_FOUND otherwise).</summary>
+    private static async Task<int?> PersonAsync(SefDataDbContext db, Dictionary<string, object?> input, string field, CancellationToken ct)
+    {
+        if (input.Opt<string>(field) is not { } reference) return null;
+        var id = Mutations.IntKey(reference, "Person", field);
+        if (!await db.People.AnyAsync(p => p.Id == id, ct))
+            throw new InputException(Mutations.UnknownCode, "No person with that id.", field);
+        return id;
     }
 
     private static async Task<CategorisationResult> Categorisation(SefDataDbContext db, Dictionary<string, object?> input, CancellationToken ct)
