@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SefData.Api.Tests.Infrastructure;
+using SefData.Domain;
+
+namespace SefData.Api.Tests.Performance;
+
+/// <summary>
+/// No N+1 anywhere: for EVERY field of an object type that returns an object or a list of them, a query reaches the
+/// field under a list of parents whose length a <c>first</c> argument sets (path found by <see cref="SchemaPaths"/>),
+/// runs at two sizes, and the SQL command count must not grow with the number of parents. Fields no such path
+/// reaches are in <see cref="NotUnderAListOfParents"/> with the reason.
+/// </summary>
+public abstract partial class NoNPlusOneTests(ApiHost host)
+{
+    private const int SmallSize = 3;
+    private const int LargeSize = 30;
+
+    /// <summary>The large run must reach at least this many more parents, so one command per parent could not hide in the slack.</summary>
+    private const int MinParentGrowth = 5;
+
+    private const string OnlyFromMutations = "only in a mutation payload: one per request, never under a list of parents";
+    private const string WalesSingleton = "Wales is a singleton (Query.wales): there is only ever one parent";
+    private const string RootResult = "a root field's single result: one parent per request";
+
+    /// <summary>Fields whose parent type no path through a sized list reaches, and why (each one parent per request).</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotUnderAListOfParents = new Dictionary<string, string>
+    {
+    };
+
+    public static IReadOnlyList<string> CheckedFields =>
+        SchemaPaths.Instance.Targets.Where(t => !NotUnderAListOfParents.ContainsKey(t)).ToList();
+
+    public static TheoryData<string> ObjectFields => new(CheckedFields);
+
+    [Fact]
+    public void Every_field_without_a_list_of_parents_is_allow_listed_with_a_reason()
+    {
+        var unreachable = SchemaPaths.Instance.Unreachable.ToHashSet();
+        var missing = unreachable.Where(f => !NotUnderAListOfParents.ContainsKey(f)).Order().ToList();
+        var stale = NotUnderAListOfParents.Keys.Where(f => !unreachable.Contains(f)).Order().ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            (missing.Count > 0 ? "No path through a sized list reaches these fields; add each to NotUnderAListOfParents with why:\n  " + string.Join("\n  ", missing) + "\n" : "")
+            + (stale.Count > 0 ? "These allow-listed fields are now reachable under a list of parents; remove them:\n  " + string.Join("\n  ", stale) : ""));
+        Assert.All(NotUnderAListOfParents, e => Assert.False(string.IsNullOrWhiteSpace(e.Value)));
+    }
+
+    [Fact]
+    public void The_walk_covers_the_fields_the_dashboards_use()
+    {
+        // Guards the walk itself: if it stopped seeing object fields, every theory case would vanish and nothing would fail.
+        var fields = CheckedFields.ToHashSet();
+        Assert.Superset(fields, new HashSet<string> { "School.categorisations", "School.localAuthority", "Cif2010Inspection.keyQuestions", "OaMeasure.targets", "LocalAuthority.outcomeAgreements" });
+        Assert.True(fields.Count > 50, $"Only {fields.Count} object fields found");
+    }
+
+    [Theory]
+    [MemberData(nameof(ObjectFields))]
+    public async Task Sql_commands_do_not_grow_with_the_number_of_parents(string field)
+    {
+        var samples = await SamplesAsync();
+        var paths = SchemaPaths.Instance;
+        var (smallParents, smallSql) = await RunAsync(field, SmallSize, samples);
+        var (largeParents, largeSql) = await RunAsync(field, LargeSize, samples);
+        var output = $"{host.Provider} {field}: {smallParents} -> {largeParents} parents, {smallSql.Count} -> {largeSql.Count} SQL commands\n  via {paths.Describe(field)}";
+        TestContext.Current.TestOutputHelper?.WriteLine(output);
+
+        Assert.True(largeParents - smallParents >= MinParentGrowth,
+            $"The path does not multiply the parents ({output}); the demo data may not reach this type: find a path that does, or allow-list the field with why.");
+        Assert.True(largeSql.Count - smallSql.Count <= SqlCommandCountTests.WaveSlack,
+            $"N+1: {output}\n{paths.QueryFor(field, LargeSize, samples)}\nMost repeated commands at {LargeSize}:\n{MostRepeated(largeSql)}");
+    }
+
+    private async Task<(int Parents, IReadOnlyList<string> Sql)> RunAsync(string field, int size, ArgumentSamples samples)
+    {
+        var query = SchemaPaths.Instance.QueryFor(field, size, samples);
+        var (json, sql) = await host.PostGraphQLWithSqlAsync(query);
+        using (json)
+        {
+            if (json.RootElement.TryGetProperty("errors", out var errors))
+                Assert.Fail($"GraphQL errors for {query}\n{errors.GetRawText()}");
+            return (SchemaPaths.Instance.CountParents(field, json.RootElement.GetProperty("data")), sql);
+        }
+    }
+
+    private static string MostRepeated(IReadOnlyList<string> sql) => string.Join("\n", sql
+        .Select(c => WhiteSpace().Replace(c, " "))
+        .GroupBy(c => c.Length > 240 ? c[..240] : c)
+        .OrderByDescending(g => g.Count()).Take(3)
+        .Select(g => $"  {g.Count()} x {g.Key}"));
+
+    private ArgumentSamples? _samples;
+
+    /// <summary>Values for required arguments, read from the database: a school, its LA, a consortium of 2018/19, a red school of 2018/19.</summary>
+    private async Task<ArgumentSamples> SamplesAsync()
+    {
+        if (_samples is not null) return _samples;
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = host.NewDbContext();
+        var school = await db.Schools.OrderBy(s => s.SchoolNumber).FirstAsync(ct);
+        var census = new DateOnly(2019, 1, 31);
+        var consortium = await db.ConsortiumMemberships.Where(m => m.ValidFrom <= census && (m.ValidTo == null || m.ValidTo >= census))
+            .OrderBy(m => m.ConsortiumCode).Select(m => m.ConsortiumCode).FirstAsync(ct);
+        var red = await db.CategorisationResults.Where(c => c.YearCode == "2018/19" && c.SupportColour == SupportColour.Red)
+            .OrderBy(c => c.SchoolId).Select(c => c.School!.SchoolNumber).FirstAsync(ct);
+        return _samples = new ArgumentSamples(school.SchoolNumber, school.LaCode, consortium, red);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
+
+[Collection(SqlCountCollection.Name)]
+public sealed class NoNPlusOneTestsSqlite(SqliteApiHost host) : NoNPlusOneTests(host);
+
+[Collection(SqlCountCollection.Name)]
+public sealed class NoNPlusOneTestsPostgres(PostgresApiHost host) : NoNPlusOneTests(host);
