@@ -30,6 +30,17 @@ public sealed class SchemaPaths
         ["Query.schools"] = "order: [{ name: ASC }]",
     };
 
+    /// <summary>
+    /// Fields whose lists are sized by thresholds rather than <c>first</c>: the arguments for a small and a large run.
+    /// Brokerage alerts list every provider above a threshold, so a threshold nobody reaches gives none.
+    /// </summary>
+    private static readonly Dictionary<string, Func<bool, string>> SizeArguments = new()
+    {
+        ["Query.brokerageAlerts"] = large => large ? "overloadedAbove: 0, repeatedAt: 1, windowYears: 10" : "overloadedAbove: 1000, repeatedAt: 1000",
+    };
+
+    private enum Sizing { None, Pending, Sized }
+
     private readonly GraphQLSchema _schema;
     private readonly Dictionary<string, IReadOnlyList<Step>> _pathToParent = [];
 
@@ -56,16 +67,20 @@ public sealed class SchemaPaths
     /// <summary>One hop of a path: a field of <see cref="Owner"/>, or a type condition (<c>... on Type</c>) when <see cref="Field"/> is null.</summary>
     public sealed record Step(string Owner, FieldDefinition? Field, string TypeName);
 
-    /// <summary>The query reaching <paramref name="coordinate"/> under <paramref name="size"/>-sized lists.</summary>
-    public string QueryFor(string coordinate, int size, ArgumentSamples samples)
+    /// <summary>List sizes (<c>first</c>) of the small and the large run.</summary>
+    public const int SmallSize = 3, LargeSize = 30;
+
+    /// <summary>The query reaching <paramref name="coordinate"/> under small or large sized lists.</summary>
+    public string QueryFor(string coordinate, bool large, ArgumentSamples samples)
     {
+        var size = large ? LargeSize : SmallSize;
         var parent = ParentOf(coordinate);
         var type = (ObjectType)_schema.GetType(parent)!;
         var field = type.GetField(coordinate[(parent.Length + 1)..]) ?? throw new InvalidOperationException(coordinate + " is not in the schema");
         var steps = _pathToParent[parent].Append(new Step(parent, field, Named(field.Type).Name)).ToList();
         var text = new StringBuilder();
         foreach (var step in steps)
-            text.Append(step.Field is null ? $"... on {step.TypeName} {{ __typename " : $"{step.Field.Name}{Arguments(step, size, samples)} {{ __typename ");
+            text.Append(step.Field is null ? $"... on {step.TypeName} {{ __typename " : $"{step.Field.Name}{Arguments(step, size, large, samples)} {{ __typename ");
         text.Append(new string('}', steps.Count).Replace("}", " }"));
         return "{ " + text + " }";
     }
@@ -96,8 +111,17 @@ public sealed class SchemaPaths
         _ => [],
     };
 
-    private static bool IsSizeKnob(FieldDefinition field) =>
-        field.GetArgument("first") is { } first && Named(first.Type).Name == "Int" && Named(field.Type) is ICompositeType && IsList(field.Type, out _);
+    /// <summary>A field whose arguments set how many items a list at or below it has.</summary>
+    private static bool IsSizeKnob(string owner, FieldDefinition field) =>
+        SizeArguments.ContainsKey(owner + "." + field.Name) || field.GetArgument("first") is { } first && Named(first.Type).Name == "Int";
+
+    /// <summary>A sized list makes its items parents; a knob on a single object (a result with lists inside) sizes the next list down.</summary>
+    private static Sizing Next(Sizing sizing, string owner, FieldDefinition field)
+    {
+        var list = IsList(field.Type, out _);
+        if (IsSizeKnob(owner, field)) return list ? Sizing.Sized : sizing == Sizing.Sized ? Sizing.Sized : Sizing.Pending;
+        return sizing == Sizing.Pending && list ? Sizing.Sized : sizing;
+    }
 
     private static bool IsList(GraphQLType type, out GraphQLType inner)
     {
@@ -116,23 +140,23 @@ public sealed class SchemaPaths
         _ => throw new InvalidOperationException("Unexpected type " + type),
     };
 
-    /// <summary>BFS over (type, "under a sized list yet") states, from Query; the first time a type is reached sized wins.</summary>
+    /// <summary>BFS over (type, sizing) states, from Query; the first time a type is reached sized wins.</summary>
     private void FindPaths()
     {
         var query = _schema.QueryType!;
-        var seen = new HashSet<(string, bool)> { (query.Name, false) };
-        var queue = new Queue<(ObjectType Type, bool Sized, IReadOnlyList<Step> Path)>();
-        queue.Enqueue((query, false, []));
+        var seen = new HashSet<(string, Sizing)> { (query.Name, Sizing.None) };
+        var queue = new Queue<(ObjectType Type, Sizing Sizing, IReadOnlyList<Step> Path)>();
+        queue.Enqueue((query, Sizing.None, []));
         while (queue.Count > 0)
         {
-            var (type, sized, path) = queue.Dequeue();
-            if (sized) _pathToParent.TryAdd(type.Name, path);
+            var (type, sizing, path) = queue.Dequeue();
+            if (sizing == Sizing.Sized) _pathToParent.TryAdd(type.Name, path);
             foreach (var field in type.Fields)
             {
                 if (field.Name.StartsWith("__", StringComparison.Ordinal) || Named(field.Type) is not ICompositeType) continue;
                 if (field.Arguments.Any(a => a.IsRequired && Literal(a, 1, ArgumentSamples.Placeholder) is null)) continue;
                 var next = Named(field.Type);
-                var nowSized = sized || IsSizeKnob(field);
+                var nowSized = Next(sizing, type.Name, field);
                 var step = new Step(type.Name, field, next.Name);
                 var targets = next is ObjectType o ? [(o, (Step?)null)] : _schema.GetPossibleTypes(next).Select(c => (c, (Step?)new Step(next.Name, null, c.Name)));
                 foreach (var (concrete, condition) in targets)
@@ -145,16 +169,18 @@ public sealed class SchemaPaths
         }
     }
 
-    private static string Arguments(Step step, int size, ArgumentSamples samples)
+    private static string Arguments(Step step, int size, bool large, ArgumentSamples samples)
     {
         var field = step.Field!;
         var args = new List<string>();
         foreach (var a in field.Arguments)
         {
-            if (a.Name == "first" && IsSizeKnob(field)) args.Add("first: " + size.ToString(CultureInfo.InvariantCulture));
+            if (a.Name == "first" && IsSizeKnob(step.Owner, field)) args.Add("first: " + size.ToString(CultureInfo.InvariantCulture));
             else if (a.IsRequired) args.Add(a.Name + ": " + Literal(a, size, samples));
         }
-        if (ExtraArguments.TryGetValue(step.Owner + "." + field.Name, out var extra)) args.Add(extra);
+        var coordinate = step.Owner + "." + field.Name;
+        if (ExtraArguments.TryGetValue(coordinate, out var extra)) args.Add(extra);
+        if (SizeArguments.TryGetValue(coordinate, out var sized)) args.Add(sized(large));
         return args.Count == 0 ? "" : "(" + string.Join(", ", args) + ")";
     }
 
