@@ -66,6 +66,9 @@ public abstract partial class NoNPlusOneTests(ApiHost host)
         ["Wales.measures"] = WalesSingleton,
         ["SupportCandidateList.candidates"] = RootResult + " (Query.supportCandidates)",
         ["SupportCandidateList.recipient"] = RootResult + " (Query.supportCandidates)",
+        ["SchoolsConnection.edges"] = RootResult + " (Query.schools: the connection holds the list of parents)",
+        ["SchoolsConnection.nodes"] = RootResult + " (Query.schools: the connection holds the list of parents)",
+        ["SchoolsConnection.pageInfo"] = RootResult + " (Query.schools)",
         ["BrokerageAlerts.overloadedProviders"] = RootResult + " (Query.brokerageAlerts)",
         ["BrokerageAlerts.providerColourDropped"] = RootResult + " (Query.brokerageAlerts)",
         ["BrokerageAlerts.repeatedProviders"] = RootResult + " (Query.brokerageAlerts)",
@@ -103,26 +106,35 @@ public abstract partial class NoNPlusOneTests(ApiHost host)
     {
         var samples = await SamplesAsync();
         var paths = SchemaPaths.Instance;
-        var (smallParents, smallSql) = await RunAsync(field, false, samples);
-        var (largeParents, largeSql) = await RunAsync(field, true, samples);
-        var output = $"{host.Provider} {field}: {smallParents} -> {largeParents} parents, {smallSql.Count} -> {largeSql.Count} SQL commands\n  via {paths.Describe(field)}";
-        TestContext.Current.TestOutputHelper?.WriteLine(output);
-
-        Assert.True(largeParents - smallParents >= MinParentGrowth,
-            $"The path does not multiply the parents ({output}); the demo data may not reach this type: find a path that does, or allow-list the field with why.");
-        Assert.True(largeSql.Count - smallSql.Count <= SqlCommandCountTests.WaveSlack,
-            $"N+1: {output}\n{paths.QueryFor(field, true, samples)}\nMost repeated commands at first: {SchemaPaths.LargeSize}:\n{MostRepeated(largeSql)}");
+        var tried = new List<string>();
+        // Candidate paths, shortest first: the first whose large run reaches clearly more parents decides.
+        for (var path = 0; path < paths.PathCount(field); path++)
+        {
+            var (smallParents, smallSql) = await RunAsync(field, path, false, samples);
+            var (largeParents, largeSql) = await RunAsync(field, path, true, samples);
+            var output = $"{host.Provider} {field}: {smallParents} -> {largeParents} parents, {smallSql.Count} -> {largeSql.Count} SQL commands\n  via {paths.Describe(field, path)}";
+            TestContext.Current.TestOutputHelper?.WriteLine(output);
+            if (largeParents - smallParents < MinParentGrowth)
+            {
+                tried.Add(output);
+                continue;
+            }
+            Assert.True(largeSql.Count - smallSql.Count <= SqlCommandCountTests.WaveSlack,
+                $"N+1: {output}\n{paths.QueryFor(field, path, true, samples)}\nMost repeated commands at first: {SchemaPaths.LargeSize}:\n{MostRepeated(largeSql)}");
+            return;
+        }
+        Assert.Fail($"No path multiplies the parents of {field} (the demo data may not reach them): find one, or allow-list the field with why.\n" + string.Join("\n", tried));
     }
 
-    private async Task<(int Parents, IReadOnlyList<string> Sql)> RunAsync(string field, bool large, ArgumentSamples samples)
+    private async Task<(int Parents, IReadOnlyList<string> Sql)> RunAsync(string field, int path, bool large, ArgumentSamples samples)
     {
-        var query = SchemaPaths.Instance.QueryFor(field, large, samples);
+        var query = SchemaPaths.Instance.QueryFor(field, path, large, samples);
         var (json, sql) = await host.PostGraphQLWithSqlAsync(query);
         using (json)
         {
             if (json.RootElement.TryGetProperty("errors", out var errors))
                 Assert.Fail($"GraphQL errors for {query}\n{errors.GetRawText()}");
-            return (SchemaPaths.Instance.CountParents(field, json.RootElement.GetProperty("data")), sql);
+            return (SchemaPaths.Instance.CountParents(field, path, json.RootElement.GetProperty("data")), sql);
         }
     }
 

@@ -22,27 +22,45 @@ public sealed record ArgumentSamples(string SchoolNumber, string LaCode, string 
 /// </summary>
 public sealed class SchemaPaths
 {
-    public static SchemaPaths Instance { get; } = new(SefDataSchema.Build());
+    // Lazy: built on first use, after the static tables below are initialised.
+    private static readonly Lazy<SchemaPaths> Built = new(() => new SchemaPaths(SefDataSchema.Build()));
+
+    public static SchemaPaths Instance => Built.Value;
 
     /// <summary>Optional arguments added to a path field so the parents spread over the data (not one LA's schools).</summary>
-    private static readonly Dictionary<string, string> ExtraArguments = new()
+    private static readonly Dictionary<string, Dictionary<string, string>> ExtraArguments = new()
     {
-        ["Query.schools"] = "order: [{ name: ASC }]",
+        ["Query.schools"] = new() { ["order"] = "[{ name: ASC }]" },
+    };
+
+    /// <summary>
+    /// Arguments (field.argument) that a parent type needs on the way: a framework's grade breakdown only appears for
+    /// years when that framework was in force.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> ParentArguments = new()
+    {
+        ["Pre2010AreaGrades"] = new() { ["estynGradeDistribution.year"] = "\"2008/09\"" },
+        ["Cif2010AreaGrades"] = new() { ["estynGradeDistribution.year"] = "\"2014/15\"" },
     };
 
     /// <summary>
     /// Fields whose lists are sized by thresholds rather than <c>first</c>: the arguments for a small and a large run.
     /// Brokerage alerts list every provider above a threshold, so a threshold nobody reaches gives none.
     /// </summary>
-    private static readonly Dictionary<string, Func<bool, string>> SizeArguments = new()
+    private static readonly Dictionary<string, Func<bool, Dictionary<string, string>>> SizeArguments = new()
     {
-        ["Query.brokerageAlerts"] = large => large ? "overloadedAbove: 0, repeatedAt: 1, windowYears: 10" : "overloadedAbove: 1000, repeatedAt: 1000",
+        ["Query.brokerageAlerts"] = large => large
+            ? new() { ["overloadedAbove"] = "0", ["repeatedAt"] = "1", ["windowYears"] = "10" }
+            : new() { ["overloadedAbove"] = "1000", ["repeatedAt"] = "1000", ["year"] = "\"2014/15\"" },
     };
 
     private enum Sizing { None, Pending, Sized }
 
     private readonly GraphQLSchema _schema;
-    private readonly Dictionary<string, IReadOnlyList<Step>> _pathToParent = [];
+    /// <summary>How many different paths to a parent type are kept (tried in order until one multiplies the parents).</summary>
+    private const int PathsPerType = 4;
+
+    private readonly Dictionary<string, List<IReadOnlyList<Step>>> _pathsToParent = [];
 
     private SchemaPaths(GraphQLSchema schema)
     {
@@ -60,7 +78,10 @@ public sealed class SchemaPaths
     public IReadOnlyList<string> Targets { get; }
 
     /// <summary>Targets whose parent type no path through a sized list reaches.</summary>
-    public IReadOnlyList<string> Unreachable => Targets.Where(t => !_pathToParent.ContainsKey(ParentOf(t))).ToList();
+    public IReadOnlyList<string> Unreachable => Targets.Where(t => !_pathsToParent.ContainsKey(ParentOf(t))).ToList();
+
+    /// <summary>How many candidate paths reach the coordinate's parent (shortest first).</summary>
+    public int PathCount(string coordinate) => _pathsToParent.TryGetValue(ParentOf(coordinate), out var paths) ? paths.Count : 0;
 
     public static string ParentOf(string coordinate) => coordinate[..coordinate.IndexOf('.')];
 
@@ -71,26 +92,27 @@ public sealed class SchemaPaths
     public const int SmallSize = 3, LargeSize = 30;
 
     /// <summary>The query reaching <paramref name="coordinate"/> under small or large sized lists.</summary>
-    public string QueryFor(string coordinate, bool large, ArgumentSamples samples)
+    public string QueryFor(string coordinate, int path, bool large, ArgumentSamples samples)
     {
         var size = large ? LargeSize : SmallSize;
         var parent = ParentOf(coordinate);
         var type = (ObjectType)_schema.GetType(parent)!;
         var field = type.GetField(coordinate[(parent.Length + 1)..]) ?? throw new InvalidOperationException(coordinate + " is not in the schema");
-        var steps = _pathToParent[parent].Append(new Step(parent, field, Named(field.Type).Name)).ToList();
+        var steps = _pathsToParent[parent][path].Append(new Step(parent, field, Named(field.Type).Name)).ToList();
+        var overrides = ParentArguments.GetValueOrDefault(parent);
         var text = new StringBuilder();
         foreach (var step in steps)
-            text.Append(step.Field is null ? $"... on {step.TypeName} {{ __typename " : $"{step.Field.Name}{Arguments(step, size, large, samples)} {{ __typename ");
+            text.Append(step.Field is null ? $"... on {step.TypeName} {{ __typename " : $"{step.Field.Name}{Arguments(step, size, large, samples, overrides)} {{ __typename ");
         text.Append(new string('}', steps.Count).Replace("}", " }"));
         return "{ " + text + " }";
     }
 
     /// <summary>How many objects of the parent type the response holds along the path (duplicates count: each is resolved).</summary>
-    public int CountParents(string coordinate, JsonElement data)
+    public int CountParents(string coordinate, int path, JsonElement data)
     {
         var parent = ParentOf(coordinate);
         IEnumerable<JsonElement> level = [data];
-        foreach (var step in _pathToParent[parent])
+        foreach (var step in _pathsToParent[parent][path])
             level = step.Field is null
                 ? level.Where(o => TypeNameOf(o) == step.TypeName)
                 : level.SelectMany(o => o.TryGetProperty(step.Field.Name, out var v) ? Flatten(v) : []);
@@ -98,8 +120,8 @@ public sealed class SchemaPaths
     }
 
     /// <summary>The path to a coordinate's parent, for messages ("Query.schools > SchoolsConnection.nodes > ...").</summary>
-    public string Describe(string coordinate) =>
-        string.Join(" > ", _pathToParent[ParentOf(coordinate)].Select(s => s.Field is null ? "on " + s.TypeName : s.Owner + "." + s.Field.Name)) + " > " + coordinate;
+    public string Describe(string coordinate, int path) =>
+        string.Join(" > ", _pathsToParent[ParentOf(coordinate)][path].Select(s => s.Field is null ? "on " + s.TypeName : s.Owner + "." + s.Field.Name)) + " > " + coordinate;
 
     private static string? TypeNameOf(JsonElement o) =>
         o.ValueKind == JsonValueKind.Object && o.TryGetProperty("__typename", out var t) ? t.GetString() : null;
@@ -118,19 +140,13 @@ public sealed class SchemaPaths
     /// <summary>A sized list makes its items parents; a knob on a single object (a result with lists inside) sizes the next list down.</summary>
     private static Sizing Next(Sizing sizing, string owner, FieldDefinition field)
     {
-        var list = IsList(field.Type, out _);
+        var list = IsList(field.Type);
         if (IsSizeKnob(owner, field)) return list ? Sizing.Sized : sizing == Sizing.Sized ? Sizing.Sized : Sizing.Pending;
         return sizing == Sizing.Pending && list ? Sizing.Sized : sizing;
     }
 
-    private static bool IsList(GraphQLType type, out GraphQLType inner)
-    {
-        while (type is NonNullType nn) type = nn.OfType;
-        inner = type;
-        if (type is ListType) return true;
-        // A connection is a sized list of its nodes.
-        return type is ObjectType o && o.GetField("nodes") is not null && o.GetField("pageInfo") is not null;
-    }
+    /// <summary>A list type (a connection is a single object: its nodes/edges lists are what <c>first</c> sizes).</summary>
+    private static bool IsList(GraphQLType type) => (type is NonNullType nn ? nn.OfType : type) is ListType;
 
     private static NamedType Named(GraphQLType type) => type switch
     {
@@ -144,13 +160,17 @@ public sealed class SchemaPaths
     private void FindPaths()
     {
         var query = _schema.QueryType!;
-        var seen = new HashSet<(string, Sizing)> { (query.Name, Sizing.None) };
+        var visits = new Dictionary<(string, Sizing), int> { [(query.Name, Sizing.None)] = 1 };
         var queue = new Queue<(ObjectType Type, Sizing Sizing, IReadOnlyList<Step> Path)>();
         queue.Enqueue((query, Sizing.None, []));
         while (queue.Count > 0)
         {
             var (type, sizing, path) = queue.Dequeue();
-            if (sizing == Sizing.Sized) _pathToParent.TryAdd(type.Name, path);
+            if (sizing == Sizing.Sized)
+            {
+                if (!_pathsToParent.TryGetValue(type.Name, out var paths)) _pathsToParent[type.Name] = paths = [];
+                paths.Add(path);
+            }
             foreach (var field in type.Fields)
             {
                 if (field.Name.StartsWith("__", StringComparison.Ordinal) || Named(field.Type) is not ICompositeType) continue;
@@ -161,7 +181,10 @@ public sealed class SchemaPaths
                 var targets = next is ObjectType o ? [(o, (Step?)null)] : _schema.GetPossibleTypes(next).Select(c => (c, (Step?)new Step(next.Name, null, c.Name)));
                 foreach (var (concrete, condition) in targets)
                 {
-                    if (!seen.Add((concrete.Name, nowSized))) continue;
+                    // Each state is expanded a few times (different routes), never through a type already on the path.
+                    var visited = visits.GetValueOrDefault((concrete.Name, nowSized));
+                    if (visited >= PathsPerType || path.Any(p => p.Owner == concrete.Name)) continue;
+                    visits[(concrete.Name, nowSized)] = visited + 1;
                     var newPath = condition is null ? path.Append(step).ToList() : path.Append(step).Append(condition).ToList();
                     queue.Enqueue((concrete, nowSized, newPath));
                 }
@@ -169,19 +192,24 @@ public sealed class SchemaPaths
         }
     }
 
-    private static string Arguments(Step step, int size, bool large, ArgumentSamples samples)
+    private static string Arguments(Step step, int size, bool large, ArgumentSamples samples, IReadOnlyDictionary<string, string>? overrides)
     {
         var field = step.Field!;
-        var args = new List<string>();
+        var coordinate = step.Owner + "." + field.Name;
+        var set = new Dictionary<string, string>();
         foreach (var a in field.Arguments)
         {
-            if (a.Name == "first" && IsSizeKnob(step.Owner, field)) args.Add("first: " + size.ToString(CultureInfo.InvariantCulture));
-            else if (a.IsRequired) args.Add(a.Name + ": " + Literal(a, size, samples));
+            if (a.Name == "first" && IsSizeKnob(step.Owner, field)) set[a.Name] = size.ToString(CultureInfo.InvariantCulture);
+            else if (a.IsRequired) set[a.Name] = Literal(a, size, samples)!;
+            // "As at" dates default to today, when most demo facts (consortia, follow-ups) have ended.
+            else if (a.Name == "asOf" && Named(a.Type).Name == "Date") set[a.Name] = "\"2019-01-31\"";
         }
-        var coordinate = step.Owner + "." + field.Name;
-        if (ExtraArguments.TryGetValue(coordinate, out var extra)) args.Add(extra);
-        if (SizeArguments.TryGetValue(coordinate, out var sized)) args.Add(sized(large));
-        return args.Count == 0 ? "" : "(" + string.Join(", ", args) + ")";
+        if (ExtraArguments.TryGetValue(coordinate, out var extra)) foreach (var (k, v) in extra) set[k] = v;
+        if (SizeArguments.TryGetValue(coordinate, out var sized)) foreach (var (k, v) in sized(large)) set[k] = v;
+        if (overrides is not null)
+            foreach (var (k, v) in overrides)
+                if (k.StartsWith(field.Name + ".", StringComparison.Ordinal)) set[k[(field.Name.Length + 1)..]] = v;
+        return set.Count == 0 ? "" : "(" + string.Join(", ", set.Select(kv => kv.Key + ": " + kv.Value)) + ")";
     }
 
     /// <summary>A sensible value for a required argument from the demo data's range, or null when none can be made up.</summary>
