@@ -96,7 +96,7 @@ public abstract partial class NoNPlusOneTests(ApiHost host)
     {
         // Guards the walk itself: if it stopped seeing object fields, every theory case would vanish and nothing would fail.
         var fields = CheckedFields.ToHashSet();
-        Assert.Superset(fields, new HashSet<string> { "School.categorisations", "School.localAuthority", "Cif2010Inspection.keyQuestions", "OaMeasure.targets", "LocalAuthority.outcomeAgreements" });
+        Assert.Superset(new HashSet<string> { "School.categorisations", "School.localAuthority", "Cif2010Inspection.keyQuestions", "OaMeasure.targets", "LocalAuthority.outcomeAgreements" }, fields);
         Assert.True(fields.Count > 50, $"Only {fields.Count} object fields found");
     }
 

@@ -34,13 +34,14 @@ public sealed class SchemaPaths
     };
 
     /// <summary>
-    /// Arguments (field.argument) that a parent type needs on the way: a framework's grade breakdown only appears for
-    /// years when that framework was in force.
+    /// Arguments ("Type.field.argument") a parent type needs on the way: a framework's grade breakdown only appears
+    /// for years when that framework was in force; school links (amalgamations) are on closed schools.
     /// </summary>
     private static readonly Dictionary<string, Dictionary<string, string>> ParentArguments = new()
     {
-        ["Pre2010AreaGrades"] = new() { ["estynGradeDistribution.year"] = "\"2008/09\"" },
-        ["Cif2010AreaGrades"] = new() { ["estynGradeDistribution.year"] = "\"2014/15\"" },
+        ["Pre2010AreaGrades"] = new() { ["LocalAuthority.estynGradeDistribution.year"] = "\"2008/09\"", ["Consortium.estynGradeDistribution.year"] = "\"2008/09\"" },
+        ["Cif2010AreaGrades"] = new() { ["LocalAuthority.estynGradeDistribution.year"] = "\"2014/15\"", ["Consortium.estynGradeDistribution.year"] = "\"2014/15\"" },
+        ["SchoolLink"] = new() { ["Query.schools.where"] = "{ closeDate: { gte: \"1990-01-01\" } }" },
     };
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class SchemaPaths
 
     private readonly GraphQLSchema _schema;
     /// <summary>How many different paths to a parent type are kept (tried in order until one multiplies the parents).</summary>
-    private const int PathsPerType = 4;
+    private const int PathsPerType = 8;
 
     private readonly Dictionary<string, List<IReadOnlyList<Step>>> _pathsToParent = [];
 
@@ -161,6 +162,7 @@ public sealed class SchemaPaths
     {
         var query = _schema.QueryType!;
         var visits = new Dictionary<(string, Sizing), int> { [(query.Name, Sizing.None)] = 1 };
+        var arrivals = new HashSet<(string, Sizing, string)>();
         var queue = new Queue<(ObjectType Type, Sizing Sizing, IReadOnlyList<Step> Path)>();
         queue.Enqueue((query, Sizing.None, []));
         while (queue.Count > 0)
@@ -181,9 +183,11 @@ public sealed class SchemaPaths
                 var targets = next is ObjectType o ? [(o, (Step?)null)] : _schema.GetPossibleTypes(next).Select(c => (c, (Step?)new Step(next.Name, null, c.Name)));
                 foreach (var (concrete, condition) in targets)
                 {
-                    // Each state is expanded a few times (different routes), never through a type already on the path.
+                    // Each state is expanded a few times, once per field leading to it (different routes: if the
+                    // demo data leaves one empty, another may not be), never through a type already on the path.
                     var visited = visits.GetValueOrDefault((concrete.Name, nowSized));
-                    if (visited >= PathsPerType || path.Any(p => p.Owner == concrete.Name)) continue;
+                    if (visited >= PathsPerType || path.Any(p => p.Owner == concrete.Name)
+                        || !arrivals.Add((concrete.Name, nowSized, type.Name + "." + field.Name))) continue;
                     visits[(concrete.Name, nowSized)] = visited + 1;
                     var newPath = condition is null ? path.Append(step).ToList() : path.Append(step).Append(condition).ToList();
                     queue.Enqueue((concrete, nowSized, newPath));
@@ -208,7 +212,7 @@ public sealed class SchemaPaths
         if (SizeArguments.TryGetValue(coordinate, out var sized)) foreach (var (k, v) in sized(large)) set[k] = v;
         if (overrides is not null)
             foreach (var (k, v) in overrides)
-                if (k.StartsWith(field.Name + ".", StringComparison.Ordinal)) set[k[(field.Name.Length + 1)..]] = v;
+                if (k.StartsWith(coordinate + ".", StringComparison.Ordinal)) set[k[(coordinate.Length + 1)..]] = v;
         return set.Count == 0 ? "" : "(" + string.Join(", ", set.Select(kv => kv.Key + ": " + kv.Value)) + ")";
     }
 
