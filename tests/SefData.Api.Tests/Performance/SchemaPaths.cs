@@ -162,7 +162,7 @@ public sealed class SchemaPaths
     {
         var query = _schema.QueryType!;
         var visits = new Dictionary<(string, Sizing), int> { [(query.Name, Sizing.None)] = 1 };
-        var arrivals = new HashSet<(string, Sizing, string)>();
+        var arrivals = new HashSet<(string, Sizing, string, string)>();
         var queue = new Queue<(ObjectType Type, Sizing Sizing, IReadOnlyList<Step> Path)>();
         queue.Enqueue((query, Sizing.None, []));
         while (queue.Count > 0)
@@ -183,11 +183,12 @@ public sealed class SchemaPaths
                 var targets = next is ObjectType o ? [(o, (Step?)null)] : _schema.GetPossibleTypes(next).Select(c => (c, (Step?)new Step(next.Name, null, c.Name)));
                 foreach (var (concrete, condition) in targets)
                 {
-                    // Each state is expanded a few times, once per field leading to it (different routes: if the
-                    // demo data leaves one empty, another may not be), never through a type already on the path.
+                    // Each state is expanded a few times, once per root field and field leading to it (different
+                    // routes: if the demo data leaves one empty, another may not be), never through a type already on the path.
+                    var root = path.Count > 0 ? path[0].Field!.Name : field.Name;
                     var visited = visits.GetValueOrDefault((concrete.Name, nowSized));
                     if (visited >= PathsPerType || path.Any(p => p.Owner == concrete.Name)
-                        || !arrivals.Add((concrete.Name, nowSized, type.Name + "." + field.Name))) continue;
+                        || !arrivals.Add((concrete.Name, nowSized, root, type.Name + "." + field.Name))) continue;
                     visits[(concrete.Name, nowSized)] = visited + 1;
                     var newPath = condition is null ? path.Append(step).ToList() : path.Append(step).Append(condition).ToList();
                     queue.Enqueue((concrete, nowSized, newPath));

@@ -104,6 +104,17 @@ public sealed record FollowUpRow(string Scope, FollowUpCategory Category, int Co
 
 public sealed record ConsortiumAlerts(RollUpScope Scope, string Year);
 
+/// <summary>One judgement tagged with its scope (an intermediate SQL projection).</summary>
+public sealed class GradeFact
+{
+    public string Scope { get; set; } = "";
+    public string FrameworkCode { get; set; } = "";
+    public string AreaCode { get; set; } = "";
+    public string GradeCode { get; set; } = "";
+    public int Id { get; set; }
+    public int Version { get; set; }
+}
+
 /// <summary>A GROUP BY row: judgements of one grade in one area and framework, in one scope.</summary>
 public sealed record GradeRow(string Scope, string FrameworkCode, string AreaCode, string GradeCode, int Count, long VersionSum, int MaxId);
 
@@ -137,11 +148,7 @@ public static class OtherRollUps
         var kind = scope.Kind;
         // Batched over every scope of the kind at this level: one GROUP BY (scope, framework, area, grade) command.
         var rows = await ctx.LoadGroupAsync<string, GradeRow>($"Aggregates.estyn@{kind}|{year}", scope.Code,
-            (db, keys, ct) => (from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, year)
-                               from j in db.InspectionJudgements
-                               where j.Inspection!.Subject == InspectionSubject.School && j.Inspection.StartDate >= start && j.Inspection.StartDate <= end
-                                   && j.Inspection.SchoolId == s.SchoolId
-                               select new { s.Scope, j.FrameworkCode, j.AreaCode, j.GradeCode, j.Id, j.Inspection!.Version })
+            (db, keys, ct) => GradeFacts(db, kind, keys, year, start, end)
                 .GroupBy(j => new { j.Scope, j.FrameworkCode, j.AreaCode, j.GradeCode })
                 .Select(g => new GradeRow(g.Key.Scope, g.Key.FrameworkCode, g.Key.AreaCode, g.Key.GradeCode, g.Count(), g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
                 .ToListAsync(ct),
@@ -165,6 +172,30 @@ public static class OtherRollUps
         {
             Year = year, Areas = areas, ComputedAt = DateTimeOffset.UtcNow, SuppressionThreshold = threshold,
             SourceVersion = SourceSignature.Of("InspectionJudgement", rows.Select(r => ((long)r.Count, r.VersionSum, (long)r.MaxId))),
+        };
+    }
+
+    /// <summary>
+    /// Judgements of school inspections that started in the window, tagged with the scope of the school (as at the
+    /// year). Scoped from the judgement side, as <see cref="FollowUpRows"/> is: joining from the scope's schools made
+    /// SQLite scan the judgements once per school.
+    /// </summary>
+    private static IQueryable<GradeFact> GradeFacts(SefData.Data.SefDataDbContext db, RollUpScopeKind kind, IReadOnlyCollection<string> codes,
+        string year, DateOnly start, DateOnly end)
+    {
+        var judgements = db.InspectionJudgements.Where(j => j.Inspection!.Subject == InspectionSubject.School
+            && j.Inspection.StartDate >= start && j.Inspection.StartDate <= end && j.Inspection.SchoolId != null);
+        return kind switch
+        {
+            RollUpScopeKind.Wales => judgements.Select(j => new GradeFact { Scope = "", FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection!.Version }),
+            RollUpScopeKind.LocalAuthority => judgements.Where(j => codes.Contains(j.Inspection!.School!.LaCode))
+                .Select(j => new GradeFact { Scope = j.Inspection!.School!.LaCode, FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection.Version }),
+            _ => from j in judgements
+                 from m in db.ConsortiumMemberships
+                 where m.LaCode == j.Inspection!.School!.LaCode && codes.Contains(m.ConsortiumCode)
+                     && m.ValidFrom <= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault()
+                     && (m.ValidTo == null || m.ValidTo >= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault())
+                 select new GradeFact { Scope = m.ConsortiumCode, FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection!.Version },
         };
     }
 
