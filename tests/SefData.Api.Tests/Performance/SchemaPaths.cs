@@ -84,6 +84,16 @@ public sealed class SchemaPaths
     /// <summary>How many candidate paths reach the coordinate's parent (shortest first).</summary>
     public int PathCount(string coordinate) => _pathsToParent.TryGetValue(ParentOf(coordinate), out var paths) ? paths.Count : 0;
 
+    /// <summary>
+    /// Connection-typed fields (a type with <c>pageInfo</c> and <c>nodes</c>) outside Query. Each parent would page its
+    /// own connection; batching nested connections is not implemented in SefData.GraphQL.Data, so none may exist unnoticed.
+    /// </summary>
+    public IReadOnlyList<string> NestedConnections => _schema.Types.OfType<ObjectType>()
+        .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t != _schema.QueryType)
+        .SelectMany(t => t.Fields.Where(f => Named(f.Type) is ObjectType o && o.GetField("pageInfo") is not null && o.GetField("nodes") is not null)
+            .Select(f => t.Name + "." + f.Name))
+        .ToList();
+
     public static string ParentOf(string coordinate) => coordinate[..coordinate.IndexOf('.')];
 
     /// <summary>One hop of a path: a field of <see cref="Owner"/>, or a type condition (<c>... on Type</c>) when <see cref="Field"/> is null.</summary>
