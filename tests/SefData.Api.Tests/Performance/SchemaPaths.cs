@@ -35,13 +35,20 @@ public sealed class SchemaPaths
 
     /// <summary>
     /// Arguments ("Type.field.argument") a parent type needs on the way: a framework's grade breakdown only appears
-    /// for years when that framework was in force; school links (amalgamations) are on closed schools.
+    /// for years when that framework was in force; school links (amalgamations) are on closed schools; ungraded
+    /// inspections (from 2022) on schools still open.
     /// </summary>
     private static readonly Dictionary<string, Dictionary<string, string>> ParentArguments = new()
     {
         ["Pre2010AreaGrades"] = new() { ["LocalAuthority.estynGradeDistribution.year"] = "\"2008/09\"", ["Consortium.estynGradeDistribution.year"] = "\"2008/09\"" },
         ["Cif2010AreaGrades"] = new() { ["LocalAuthority.estynGradeDistribution.year"] = "\"2014/15\"", ["Consortium.estynGradeDistribution.year"] = "\"2014/15\"" },
         ["SchoolLink"] = new() { ["Query.schools.where"] = "{ closeDate: { gte: \"1990-01-01\" } }" },
+        ["UngradedInspection"] = new()
+        {
+            // Newest schools opened before 2021: their first inspection (18-36 months after opening) is ungraded.
+            ["Query.schools.where"] = "{ openOn: \"2024-01-01\", openDate: { lt: \"2021-01-01\" } }",
+            ["Query.schools.order"] = "[{ openDate: DESC }, { schoolNumber: ASC }]",
+        },
     };
 
     /// <summary>
@@ -52,7 +59,7 @@ public sealed class SchemaPaths
     {
         ["Query.brokerageAlerts"] = large => large
             ? new() { ["overloadedAbove"] = "0", ["repeatedAt"] = "1", ["windowYears"] = "10" }
-            : new() { ["overloadedAbove"] = "1000", ["repeatedAt"] = "1000", ["year"] = "\"2014/15\"" },
+            : new() { ["overloadedAbove"] = "1", ["repeatedAt"] = "2", ["windowYears"] = "1" },
     };
 
     private enum Sizing { None, Pending, Sized }
