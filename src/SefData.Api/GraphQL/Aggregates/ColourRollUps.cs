@@ -220,17 +220,17 @@ public static class ColourRollUps
         var toYear = ctx.GetArgument<string>("to")!;
         if ((SeriesRules.Categorisation(fromYear) ?? SeriesRules.Categorisation(toYear)) is { } gap) return gap;
         var threshold = Suppression.Threshold(ctx.Services);
-        var rows = await ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsInYear(db, scope, toYear).Select(s => s.Id);
-            return (from c in db.CategorisationResults
-                    where c.YearCode == toYear && schools.Contains(c.SchoolId)
-                    join p in db.CategorisationResults.Where(p => p.YearCode == fromYear) on c.SchoolId equals p.SchoolId
-                    select new { FromColour = p.SupportColour, ToColour = c.SupportColour, c.Id, Version = c.Version + p.Version })
-                .GroupBy(x => new { x.FromColour, x.ToColour })
-                .Select(g => new { g.Key.FromColour, g.Key.ToColour, Count = g.Count(), VersionSum = g.Sum(x => (long)x.Version), MaxId = g.Max(x => x.Id) })
-                .ToListAsync(ct);
-        });
+        var kind = scope.Kind;
+        // Batched over every scope of the kind at this level: one GROUP BY (scope, from, to) command.
+        var rows = await ctx.LoadGroupAsync<string, TransitionRow>($"Aggregates.transitions@{kind}|{fromYear}|{toYear}", scope.Code,
+            (db, keys, ct) => (from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, toYear)
+                               join c in db.CategorisationResults.Where(c => c.YearCode == toYear) on s.SchoolId equals c.SchoolId
+                               join p in db.CategorisationResults.Where(p => p.YearCode == fromYear) on c.SchoolId equals p.SchoolId
+                               select new { s.Scope, FromColour = p.SupportColour, ToColour = c.SupportColour, c.Id, Version = c.Version + p.Version })
+                .GroupBy(x => new { x.Scope, x.FromColour, x.ToColour })
+                .Select(g => new TransitionRow(g.Key.Scope, g.Key.FromColour, g.Key.ToColour, g.Count(), g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
+                .ToListAsync(ct),
+            r => r.Scope);
         var cells = new List<ColourTransitionCell>();
         var total = new Cell(rows.Sum(r => r.Count));
         foreach (var f in RollUpQueries.Colours)
@@ -251,24 +251,43 @@ public static class ColourRollUps
     /// Schools (of the scope as at the later year) whose colour went from one set to another between the years,
     /// optionally only those that worsened by at least <paramref name="minWorsening"/> colour steps; by school number.
     /// </summary>
-    public static Task<List<ColourMove>> MovesAsync(IResolverContext ctx, RollUpScope scope, string fromYear, string toYear,
-        SupportColour? fromColour, SupportColour? toColour, int minWorsening, int first) =>
-        ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsInYear(db, scope, toYear).Select(s => s.Id);
-            var q = from c in db.CategorisationResults
-                    where c.YearCode == toYear && schools.Contains(c.SchoolId)
-                    join p in db.CategorisationResults.Where(p => p.YearCode == fromYear) on c.SchoolId equals p.SchoolId
-                    where c.SupportColour != p.SupportColour
-                    select new { c.SchoolId, c.School!.SchoolNumber, From = p.SupportColour, To = c.SupportColour };
-            if (fromColour is { } fc) q = q.Where(x => x.From == fc);
-            if (toColour is { } tc) q = q.Where(x => x.To == tc);
-            if (minWorsening > 0)
-                // Colour ranks green 1 .. red 4, written inline so the comparison is a CASE expression in SQL.
-                q = q.Where(x =>
-                    (x.To == SupportColour.Green ? 1 : x.To == SupportColour.Yellow ? 2 : x.To == SupportColour.Amber ? 3 : 4)
-                    - (x.From == SupportColour.Green ? 1 : x.From == SupportColour.Yellow ? 2 : x.From == SupportColour.Amber ? 3 : 4) >= minWorsening);
-            return q.OrderBy(x => x.SchoolNumber).Take(first)
-                .Select(x => new ColourMove(x.SchoolId, x.SchoolNumber, fromYear, x.From, toYear, x.To)).ToListAsync(ct);
-        });
+    public static async Task<List<ColourMove>> MovesAsync(IResolverContext ctx, RollUpScope scope, string fromYear, string toYear,
+        SupportColour? fromColour, SupportColour? toColour, int minWorsening, int first)
+    {
+        var kind = scope.Kind;
+        // Batched over every scope of the kind at this level; each scope's first `first` by school number are kept
+        // here (a per-group LIMIT is not portable SQL), so the command reads all the scopes' movers.
+        var moves = await ctx.LoadGroupAsync<string, ScopedMove>($"Aggregates.moves@{kind}|{fromYear}|{toYear}|{fromColour}|{toColour}|{minWorsening}", scope.Code,
+            (db, keys, ct) =>
+            {
+                var q = from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, toYear)
+                        join c in db.CategorisationResults.Where(c => c.YearCode == toYear) on s.SchoolId equals c.SchoolId
+                        join p in db.CategorisationResults.Where(p => p.YearCode == fromYear) on c.SchoolId equals p.SchoolId
+                        where c.SupportColour != p.SupportColour
+                        select new ScopedMove { Scope = s.Scope, SchoolId = c.SchoolId, SchoolNumber = c.School!.SchoolNumber, From = p.SupportColour, To = c.SupportColour };
+                if (fromColour is { } fc) q = q.Where(x => x.From == fc);
+                if (toColour is { } tc) q = q.Where(x => x.To == tc);
+                if (minWorsening > 0)
+                    // Colour ranks green 1 .. red 4, written inline so the comparison is a CASE expression in SQL.
+                    q = q.Where(x =>
+                        (x.To == SupportColour.Green ? 1 : x.To == SupportColour.Yellow ? 2 : x.To == SupportColour.Amber ? 3 : 4)
+                        - (x.From == SupportColour.Green ? 1 : x.From == SupportColour.Yellow ? 2 : x.From == SupportColour.Amber ? 3 : 4) >= minWorsening);
+                return q.OrderBy(x => x.SchoolNumber).ToListAsync(ct);
+            },
+            m => m.Scope);
+        return moves.Take(first).Select(x => new ColourMove(x.SchoolId, x.SchoolNumber, fromYear, x.From, toYear, x.To)).ToList();
+    }
+
+    /// <summary>A move tagged with its scope (SQL projection for <see cref="MovesAsync"/>).</summary>
+    public sealed class ScopedMove
+    {
+        public string Scope { get; set; } = "";
+        public int SchoolId { get; set; }
+        public string SchoolNumber { get; set; } = "";
+        public SupportColour From { get; set; }
+        public SupportColour To { get; set; }
+    }
+
+    /// <summary>A GROUP BY row of a transition matrix: schools of one scope that went from one colour to another.</summary>
+    public sealed record TransitionRow(string Scope, SupportColour FromColour, SupportColour ToColour, int Count, long VersionSum, int MaxId);
 }

@@ -48,7 +48,7 @@ public sealed class FollowUpCounts : IRollUp
 }
 
 /// <summary>SUMs over school measure values of one subgroup (the GROUP BY row).</summary>
-public sealed record MeasureSums(string MeasureCode, Subgroup Subgroup, int Schools, double Cohort, double WeightedValue,
+public sealed record MeasureSums(string Scope, string MeasureCode, Subgroup Subgroup, int Schools, double Cohort, double WeightedValue,
     double WeightedValueAdded, double ValueAddedCohort, long VersionSum, int MaxId);
 
 /// <summary>Cohort-weighted averages of one measure over the schools of a scope.</summary>
@@ -104,6 +104,20 @@ public sealed record FollowUpRow(string Scope, FollowUpCategory Category, int Co
 
 public sealed record ConsortiumAlerts(RollUpScope Scope, string Year);
 
+/// <summary>One judgement tagged with its scope (an intermediate SQL projection).</summary>
+public sealed class GradeFact
+{
+    public string Scope { get; set; } = "";
+    public string FrameworkCode { get; set; } = "";
+    public string AreaCode { get; set; } = "";
+    public string GradeCode { get; set; } = "";
+    public int Id { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A GROUP BY row: judgements of one grade in one area and framework, in one scope.</summary>
+public sealed record GradeRow(string Scope, string FrameworkCode, string AreaCode, string GradeCode, int Count, long VersionSum, int MaxId);
+
 public sealed record FollowUpAlert(int SchoolId, FollowUp FollowUp);
 
 public static class OtherRollUps
@@ -131,17 +145,14 @@ public static class OtherRollUps
         if (SeriesRules.EstynGrades(year) is { } gap) return gap;
         var (start, end) = RollUpQueries.YearWindow(year);
         var threshold = Suppression.Threshold(ctx.Services);
-        var rows = await ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsInYear(db, scope, year).Select(s => s.Id);
-            return db.InspectionJudgements
-                .Where(j => j.Inspection!.Subject == InspectionSubject.School && j.Inspection.StartDate >= start && j.Inspection.StartDate <= end
-                    && j.Inspection.SchoolId != null && schools.Contains(j.Inspection.SchoolId.Value))
-                .Select(j => new { j.FrameworkCode, j.AreaCode, j.GradeCode, j.Id, j.Inspection!.Version })
-                .GroupBy(j => new { j.FrameworkCode, j.AreaCode, j.GradeCode })
-                .Select(g => new { g.Key.FrameworkCode, g.Key.AreaCode, g.Key.GradeCode, Count = g.Count(), VersionSum = g.Sum(x => (long)x.Version), MaxId = g.Max(x => x.Id) })
-                .ToListAsync(ct);
-        });
+        var kind = scope.Kind;
+        // Batched over every scope of the kind at this level: one GROUP BY (scope, framework, area, grade) command.
+        var rows = await ctx.LoadGroupAsync<string, GradeRow>($"Aggregates.estyn@{kind}|{year}", scope.Code,
+            (db, keys, ct) => GradeFacts(db, kind, keys, year, start, end)
+                .GroupBy(j => new { j.Scope, j.FrameworkCode, j.AreaCode, j.GradeCode })
+                .Select(g => new GradeRow(g.Key.Scope, g.Key.FrameworkCode, g.Key.AreaCode, g.Key.GradeCode, g.Count(), g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
+                .ToListAsync(ct),
+            r => r.Scope);
         var inForce = FrameworkInForce(year);
         var areas = new List<AreaGrades>();
         var constraints = new List<SumConstraint>();
@@ -161,6 +172,30 @@ public static class OtherRollUps
         {
             Year = year, Areas = areas, ComputedAt = DateTimeOffset.UtcNow, SuppressionThreshold = threshold,
             SourceVersion = SourceSignature.Of("InspectionJudgement", rows.Select(r => ((long)r.Count, r.VersionSum, (long)r.MaxId))),
+        };
+    }
+
+    /// <summary>
+    /// Judgements of school inspections that started in the window, tagged with the scope of the school (as at the
+    /// year). Scoped from the judgement side, as <see cref="FollowUpRows"/> is: joining from the scope's schools made
+    /// SQLite scan the judgements once per school.
+    /// </summary>
+    private static IQueryable<GradeFact> GradeFacts(SefData.Data.SefDataDbContext db, RollUpScopeKind kind, IReadOnlyCollection<string> codes,
+        string year, DateOnly start, DateOnly end)
+    {
+        var judgements = db.InspectionJudgements.Where(j => j.Inspection!.Subject == InspectionSubject.School
+            && j.Inspection.StartDate >= start && j.Inspection.StartDate <= end && j.Inspection.SchoolId != null);
+        return kind switch
+        {
+            RollUpScopeKind.Wales => judgements.Select(j => new GradeFact { Scope = "", FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection!.Version }),
+            RollUpScopeKind.LocalAuthority => judgements.Where(j => codes.Contains(j.Inspection!.School!.LaCode))
+                .Select(j => new GradeFact { Scope = j.Inspection!.School!.LaCode, FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection.Version }),
+            _ => from j in judgements
+                 from m in db.ConsortiumMemberships
+                 where m.LaCode == j.Inspection!.School!.LaCode && codes.Contains(m.ConsortiumCode)
+                     && m.ValidFrom <= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault()
+                     && (m.ValidTo == null || m.ValidTo >= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault())
+                 select new GradeFact { Scope = m.ConsortiumCode, FrameworkCode = j.FrameworkCode, AreaCode = j.AreaCode, GradeCode = j.GradeCode, Id = j.Id, Version = j.Inspection!.Version },
         };
     }
 
@@ -209,24 +244,32 @@ public static class OtherRollUps
     private static readonly Subgroup[] GapSubgroups = [Subgroup.All, Subgroup.Efsm, Subgroup.NonEfsm];
 
     /// <summary>Cohort-weighted SUMs per measure and subgroup over the school values of a scope (GROUP BY in SQL).</summary>
-    private static Task<List<MeasureSums>> MeasureSumsAsync(IResolverContext ctx, RollUpScope scope, string year, List<string>? measures) =>
-        ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsInYear(db, scope, year).Select(s => s.Id);
-            var q = db.MeasureValues.Where(v => v.Subject == MeasureSubject.School && v.YearCode == year && GapSubgroups.Contains(v.Subgroup)
-                && v.CohortSize != null && v.CohortSize > 0 && v.SchoolId != null && schools.Contains(v.SchoolId.Value));
-            if (measures is { Count: > 0 }) q = q.Where(v => measures.Contains(v.MeasureCode));
-            return q.Select(v => new
-                {
-                    v.MeasureCode, v.Subgroup, v.Id, v.Version, W = (double)v.CohortSize!.Value, X = (double)v.Value,
-                    Va = v.Estimate == null ? 0.0 : ((double)v.Value - (double)v.Estimate.Value) * v.CohortSize.Value,
-                    VaW = v.Estimate == null ? 0.0 : (double)v.CohortSize.Value,
-                })
-                .GroupBy(v => new { v.MeasureCode, v.Subgroup })
-                .Select(g => new MeasureSums(g.Key.MeasureCode, g.Key.Subgroup, g.Count(), g.Sum(x => x.W), g.Sum(x => x.X * x.W),
-                    g.Sum(x => x.Va), g.Sum(x => x.VaW), g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
-                .ToListAsync(ct);
-        });
+    private static Task<IReadOnlyList<MeasureSums>> MeasureSumsAsync(IResolverContext ctx, RollUpScope scope, string year, List<string>? measures)
+    {
+        var kind = scope.Kind;
+        // Batched over every scope of the kind at this level: one GROUP BY (scope, measure, subgroup) command.
+        return ctx.LoadGroupAsync<string, MeasureSums>($"Aggregates.measureSums@{kind}|{year}|{(measures is null ? "*" : string.Join(",", measures))}", scope.Code,
+            (db, keys, ct) =>
+            {
+                var q = from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, year)
+                        from v in db.MeasureValues
+                        where v.Subject == MeasureSubject.School && v.YearCode == year && GapSubgroups.Contains(v.Subgroup)
+                            && v.CohortSize != null && v.CohortSize > 0 && v.SchoolId == s.SchoolId
+                        select new { s.Scope, Value = v };
+                if (measures is { Count: > 0 }) q = q.Where(x => measures.Contains(x.Value.MeasureCode));
+                return q.Select(x => new
+                    {
+                        x.Scope, x.Value.MeasureCode, x.Value.Subgroup, x.Value.Id, x.Value.Version, W = (double)x.Value.CohortSize!.Value, X = (double)x.Value.Value,
+                        Va = x.Value.Estimate == null ? 0.0 : ((double)x.Value.Value - (double)x.Value.Estimate.Value) * x.Value.CohortSize.Value,
+                        VaW = x.Value.Estimate == null ? 0.0 : (double)x.Value.CohortSize.Value,
+                    })
+                    .GroupBy(v => new { v.Scope, v.MeasureCode, v.Subgroup })
+                    .Select(g => new MeasureSums(g.Key.Scope, g.Key.MeasureCode, g.Key.Subgroup, g.Count(), g.Sum(x => x.W), g.Sum(x => x.X * x.W),
+                        g.Sum(x => x.Va), g.Sum(x => x.VaW), g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
+                    .ToListAsync(ct);
+            },
+            r => r.Scope);
+    }
 
     /// <summary>Region (the consortium as at the year) against Wales: cohort-weighted averages, eFSM gap and value added.</summary>
     public static async Task<MeasureComparisons> MeasuresAsync(IResolverContext ctx, RollUpScope scope)
@@ -238,7 +281,7 @@ public static class OtherRollUps
         var wales = MeasureSumsAsync(ctx, RollUpScope.Wales, year, measures);
         var r = await region;
         var w = await wales;
-        IReadOnlyDictionary<Subgroup, MeasureSums> Of(List<MeasureSums> rows, string code) => rows.Where(x => x.MeasureCode == code).ToDictionary(x => x.Subgroup);
+        IReadOnlyDictionary<Subgroup, MeasureSums> Of(IReadOnlyList<MeasureSums> rows, string code) => rows.Where(x => x.MeasureCode == code).ToDictionary(x => x.Subgroup);
         var codes = w.Select(x => x.MeasureCode).Concat(r.Select(x => x.MeasureCode)).Distinct().Order(StringComparer.Ordinal).ToList();
         return new MeasureComparisons
         {
@@ -258,22 +301,24 @@ public static class OtherRollUps
         var year = ctx.GetArgument<string>("year")!;
         var (start, end) = RollUpQueries.YearWindow(year);
         var threshold = Suppression.Threshold(ctx.Services);
-        var groups = await ctx.Db((db, ct) => db.CollaborationGroups
-            .Where(g => g.ConsortiumCode == consortiumCode && g.ValidFrom <= end && (g.ValidTo == null || g.ValidTo >= start))
-            .GroupBy(g => g.Type)
-            .Select(g => new
-            {
-                Type = g.Key, Active = g.Count(), Ended = g.Count(x => x.ValidTo != null && x.ValidTo <= end),
-                VersionSum = g.Sum(x => (long)x.Version), MaxId = g.Max(x => x.Id),
-            })
-            .ToListAsync(ct));
-        var schools = await ctx.Db((db, ct) => db.GroupMemberships
-            .Where(m => m.Group!.ConsortiumCode == consortiumCode && m.Group.ValidFrom <= end && (m.Group.ValidTo == null || m.Group.ValidTo >= start)
-                && m.ValidFrom <= end && (m.ValidTo == null || m.ValidTo >= start))
-            .Select(m => new { m.Group!.Type, m.SchoolId })
-            .GroupBy(m => m.Type)
-            .Select(g => new { Type = g.Key, Schools = g.Select(x => x.SchoolId).Distinct().Count() })
-            .ToListAsync(ct));
+        // Both counts are batched over every consortium at this level (GROUP BY consortium, type).
+        var groups = await ctx.LoadGroupAsync<string, CollaborationGroupRow>($"Aggregates.collaborationGroups@{year}", consortiumCode,
+            (db, keys, ct) => db.CollaborationGroups
+                .Where(g => g.ConsortiumCode != null && keys.Contains(g.ConsortiumCode) && g.ValidFrom <= end && (g.ValidTo == null || g.ValidTo >= start))
+                .GroupBy(g => new { g.ConsortiumCode, g.Type })
+                .Select(g => new CollaborationGroupRow(g.Key.ConsortiumCode!, g.Key.Type, g.Count(), g.Count(x => x.ValidTo != null && x.ValidTo <= end),
+                    g.Sum(x => (long)x.Version), g.Max(x => x.Id)))
+                .ToListAsync(ct),
+            r => r.Consortium);
+        var schools = await ctx.LoadGroupAsync<string, CollaborationSchoolsRow>($"Aggregates.collaborationSchools@{year}", consortiumCode,
+            (db, keys, ct) => db.GroupMemberships
+                .Where(m => m.Group!.ConsortiumCode != null && keys.Contains(m.Group.ConsortiumCode) && m.Group.ValidFrom <= end && (m.Group.ValidTo == null || m.Group.ValidTo >= start)
+                    && m.ValidFrom <= end && (m.ValidTo == null || m.ValidTo >= start))
+                .Select(m => new { m.Group!.ConsortiumCode, m.Group.Type, m.SchoolId })
+                .GroupBy(m => new { m.ConsortiumCode, m.Type })
+                .Select(g => new CollaborationSchoolsRow(g.Key.ConsortiumCode!, g.Key.Type, g.Select(x => x.SchoolId).Distinct().Count()))
+                .ToListAsync(ct),
+            r => r.Consortium);
         var types = Enum.GetValues<GroupType>().Select(t =>
         {
             var cell = new Cell(schools.Where(s => s.Type == t).Sum(s => s.Schools));
@@ -288,33 +333,55 @@ public static class OtherRollUps
     }
 
     /// <summary>Schools of the scope that entered statutory follow-up (significant improvement, special measures) in the year.</summary>
-    public static Task<List<FollowUpAlert>> EnteredFollowUpAsync(IResolverContext ctx, ConsortiumAlerts a, int first)
+    public static async Task<List<FollowUpAlert>> EnteredFollowUpAsync(IResolverContext ctx, ConsortiumAlerts a, int first)
     {
         var (start, end) = RollUpQueries.YearWindow(a.Year);
         var openOn = ctx.GetArgument<DateOnly?>("openOn");
-        return ctx.Db((db, ct) =>
-        {
-            var schools = RollUpQueries.SchoolsInYear(db, a.Scope, a.Year).Select(s => s.Id);
-            var followUps = db.FollowUps
-                .Where(f => (f.Category == FollowUpCategory.SignificantImprovement || f.Category == FollowUpCategory.SpecialMeasures)
-                    && f.StartDate >= start && f.StartDate <= end && f.Inspection!.SchoolId != null && schools.Contains(f.Inspection.SchoolId.Value));
-            // Still in follow-up on the date: started by then and not removed by then.
-            if (openOn is { } on) followUps = followUps.Where(f => f.StartDate <= on && (f.RemovedDate == null || f.RemovedDate > on));
-            return followUps
-                .OrderBy(f => f.StartDate).ThenBy(f => f.Id).Take(first)
-                .Select(f => new FollowUpAlert(f.Inspection!.SchoolId!.Value, f))
-                .ToListAsync(ct);
-        });
+        var (kind, year) = (a.Scope.Kind, a.Year);
+        // Batched over every scope at this level; each scope's first `first` are kept here (no portable per-group LIMIT).
+        var alerts = await ctx.LoadGroupAsync<string, ScopedFollowUp>($"Aggregates.enteredFollowUp@{kind}|{year}|{openOn}", a.Scope.Code,
+            (db, keys, ct) =>
+            {
+                var rows = from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, year)
+                           from f in db.FollowUps
+                           where (f.Category == FollowUpCategory.SignificantImprovement || f.Category == FollowUpCategory.SpecialMeasures)
+                               && f.StartDate >= start && f.StartDate <= end && f.Inspection!.SchoolId == s.SchoolId
+                           select new { s.Scope, s.SchoolId, FollowUp = f };
+                // Still in follow-up on the date: started by then and not removed by then.
+                if (openOn is { } on) rows = rows.Where(r => r.FollowUp.StartDate <= on && (r.FollowUp.RemovedDate == null || r.FollowUp.RemovedDate > on));
+                return rows.OrderBy(r => r.FollowUp.StartDate).ThenBy(r => r.FollowUp.Id)
+                    .Select(r => new ScopedFollowUp(r.Scope, r.SchoolId, r.FollowUp))
+                    .ToListAsync(ct);
+            },
+            r => r.Scope);
+        return alerts.Take(first).Select(x => new FollowUpAlert(x.SchoolId, x.FollowUp)).ToList();
     }
 
     /// <summary>Schools of the scope open in the year with no challenge adviser assigned for it, by school number.</summary>
-    public static Task<List<School>> NoChallengeAdviserAsync(IResolverContext ctx, ConsortiumAlerts a, int first)
+    public static async Task<List<School>> NoChallengeAdviserAsync(IResolverContext ctx, ConsortiumAlerts a, int first)
     {
         var (start, end) = RollUpQueries.YearWindow(a.Year);
-        var year = a.Year;
-        return ctx.Db((db, ct) => RollUpQueries.SchoolsInYear(db, a.Scope, year)
-            .Where(s => (s.OpenDate == null || s.OpenDate <= end) && (s.CloseDate == null || s.CloseDate > start)
-                && !db.RoleAssignments.Any(r => r.Role == RoleKind.ChallengeAdviser && r.YearCode == year && r.SchoolId == s.Id))
-            .OrderBy(s => s.SchoolNumber).Take(first).ToListAsync(ct));
+        var (kind, year) = (a.Scope.Kind, a.Year);
+        // Batched over every scope at this level; each scope's first `first` are kept here (no portable per-group LIMIT).
+        var schools = await ctx.LoadGroupAsync<string, ScopedSchoolRow>($"Aggregates.noChallengeAdviser@{kind}|{year}", a.Scope.Code,
+            (db, keys, ct) => (from s in RollUpQueries.ScopedSchoolsInYear(db, kind, keys, year)
+                               join school in db.Schools on s.SchoolId equals school.Id
+                               where (school.OpenDate == null || school.OpenDate <= end) && (school.CloseDate == null || school.CloseDate > start)
+                                   && !db.RoleAssignments.Any(r => r.Role == RoleKind.ChallengeAdviser && r.YearCode == year && r.SchoolId == school.Id)
+                               orderby school.SchoolNumber
+                               select new ScopedSchoolRow(s.Scope, school))
+                .ToListAsync(ct),
+            r => r.Scope);
+        return schools.Take(first).Select(x => x.School).ToList();
     }
+
+    /// <summary>A follow-up tagged with its scope (SQL projection for <see cref="EnteredFollowUpAsync"/>).</summary>
+    public sealed record ScopedFollowUp(string Scope, int SchoolId, FollowUp FollowUp);
+
+    /// <summary>A school tagged with its scope (SQL projection for <see cref="NoChallengeAdviserAsync"/>).</summary>
+    public sealed record ScopedSchoolRow(string Scope, School School);
+
+    public sealed record CollaborationGroupRow(string Consortium, GroupType Type, int Active, int Ended, long VersionSum, int MaxId);
+
+    public sealed record CollaborationSchoolsRow(string Consortium, GroupType Type, int Schools);
 }

@@ -13,6 +13,13 @@ public sealed record RollUpScope(RollUpScopeKind Kind, string Code)
     public static readonly RollUpScope Wales = new(RollUpScopeKind.Wales, "");
 }
 
+/// <summary>A school in a roll-up scope (the scope's code: LA code, consortium code, "" for Wales).</summary>
+public sealed class ScopedSchool
+{
+    public string Scope { get; set; } = "";
+    public int SchoolId { get; set; }
+}
+
 /// <summary>Freshness of a roll-up (API-CONVENTIONS.md "Roll-ups"). Every roll-up object implements it.</summary>
 public interface IRollUp
 {
@@ -70,6 +77,22 @@ public static class RollUpQueries
                 && (m.ValidTo == null || m.ValidTo >= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault()))),
         };
     }
+
+    /// <summary>
+    /// <see cref="SchoolsInYear"/> for many scopes of one kind at once, each school tagged with its scope's code, so a
+    /// roll-up asked for every LA or consortium of a list level is one GROUP BY (Scope, ...) command, not one per scope.
+    /// </summary>
+    public static IQueryable<ScopedSchool> ScopedSchoolsInYear(SefDataDbContext db, RollUpScopeKind kind, IReadOnlyCollection<string> codes, string year) => kind switch
+    {
+        RollUpScopeKind.Wales => db.Schools.Select(s => new ScopedSchool { Scope = "", SchoolId = s.Id }),
+        RollUpScopeKind.LocalAuthority => db.Schools.Where(s => codes.Contains(s.LaCode)).Select(s => new ScopedSchool { Scope = s.LaCode, SchoolId = s.Id }),
+        _ => (from s in db.Schools
+              from m in db.ConsortiumMemberships
+              where m.LaCode == s.LaCode && codes.Contains(m.ConsortiumCode)
+                  && m.ValidFrom <= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault()
+                  && (m.ValidTo == null || m.ValidTo >= db.AcademicYears.Where(a => a.Code == year).Select(a => a.CensusDate ?? a.StartDate).FirstOrDefault())
+              select new ScopedSchool { Scope = m.ConsortiumCode, SchoolId = s.Id }).Distinct(),
+    };
 
     /// <summary>Schools in the scope on a date (consortium membership as at that date).</summary>
     public static IQueryable<School> SchoolsOn(SefDataDbContext db, RollUpScope scope, DateOnly date)
