@@ -188,7 +188,11 @@ internal sealed class ExecutionEngine : IBatchScheduler
         using var registration = CancellationToken.CanBeCanceled ? CancellationToken.Register(static s => ((WorkSignal)s!).Set(), signal) : default;
         while (true)
         {
-            while (queue.TryDequeue(out var item)) item.Run();
+            while (queue.TryDequeue(out var item))
+            {
+                if (item is IPendingWork pending) Generation = pending.Generation;
+                item.Run();
+            }
             if (CancellationToken.IsCancellationRequested)
             {
                 _canceled = true;
@@ -250,6 +254,9 @@ internal sealed class ExecutionEngine : IBatchScheduler
     }
 
     internal bool Finished => _finished;
+
+    /// <summary>The promise generation being completed: 0 in the synchronous pass, n+1 for work started in generation n.</summary>
+    internal int Generation { get; private set; }
 
     // ---- Executing selection sets and fields --------------------------------------------------------------------
 
@@ -585,9 +592,9 @@ internal sealed class ExecutionEngine : IBatchScheduler
 
     /// <summary>
     /// graphql-js locatedError + handleFieldError: a null in a non-null slot nulls the containing object or list
-    /// instead, up to the nearest nullable slot (or the root). Every field error of every started resolver is
-    /// reported exactly once, including one that reaches a container another error has already nulled (graphql-js
-    /// drops those: its Promise.all has already rejected), so the error set does not depend on completion order.
+    /// instead, up to the nearest nullable slot (or the root). Errors are recorded with where they were raised and
+    /// which containers they nulled; <see cref="OrderedErrors"/> decides deterministically which are reported and in
+    /// what order, whatever order the thread pool completed them in.
     /// </summary>
     internal void FailField(IResultNode node, int slot, CollectedField field, Exception raw)
     {
@@ -638,15 +645,17 @@ internal sealed class ExecutionEngine : IBatchScheduler
         }
     }
 
-    /// <summary>An error and the slot that raised it (null for an operation-level error).</summary>
-    private readonly record struct RaisedError(GraphQLError Error, IResultNode? Node, int Slot);
+    /// <summary>An error, the slot that raised it (null node for an operation-level error) and the promise generation it was raised in.</summary>
+    private readonly record struct RaisedError(GraphQLError Error, IResultNode? Node, int Slot, int Generation);
 
-    private void AddError(GraphQLError error, IResultNode? node, int slot) => (_errors ??= []).Add(new RaisedError(error, node, slot));
+    private void AddError(GraphQLError error, IResultNode? node, int slot) => (_errors ??= []).Add(new RaisedError(error, node, slot, Generation));
 
     /// <summary>
-    /// The errors in response order: depth first, fields in response-key order, list items by index, by the slot
-    /// that raised each error. Completion order depends on the thread pool; this does not. For a synchronous
-    /// execution it is graphql-js's order too (an error is recorded as soon as it is raised, in that same walk).
+    /// The reported errors, as graphql-js settles them but without depending on timing: by promise generation (the
+    /// synchronous pass first, then each round of completions), then by response position (depth first, fields in
+    /// response-key order, list items by index). A non-null error whose null reaches a container an earlier error
+    /// (in that order) already nulled is not reported: graphql-js's Promise.all for that container has already
+    /// rejected and ignores it. Nullable fields' errors are always reported.
     /// </summary>
     private List<GraphQLError>? OrderedErrors()
     {
@@ -665,9 +674,41 @@ internal sealed class ExecutionEngine : IBatchScheduler
             order[i] = i;
         }
         // Ties (never expected: one error per slot) keep recording order, so the sort is stable.
-        Array.Sort(order, (a, b) => ComparePositions(positions[a], positions[b]) is var c && c != 0 ? c : a.CompareTo(b));
-        foreach (var i in order) ordered.Add(raised[i].Error);
+        Array.Sort(order, (a, b) =>
+            raised[a].Generation.CompareTo(raised[b].Generation) is var g && g != 0 ? g
+            : ComparePositions(positions[a], positions[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        HashSet<IResultNode>? nulled = null;
+        foreach (var i in order)
+        {
+            if (!Reported(raised[i], ref nulled)) continue;
+            ordered.Add(raised[i].Error);
+        }
         return ordered;
+    }
+
+    /// <summary>False when the error's null runs into a container already nulled by an error reported before it.</summary>
+    private static bool Reported(RaisedError error, ref HashSet<IResultNode>? nulled)
+    {
+        if (error.Node is not { } node) return true;
+        var slot = error.Slot;
+        var chain = 0;
+        for (var n = node; !n.IsSlotNullable(slot); n = n.Parent!)
+        {
+            if (nulled?.Contains(n) == true) return false;
+            chain++;
+            if (n.Parent is null) break;
+            slot = n.ParentSlot;
+        }
+        if (chain == 0) return true;
+        nulled ??= new HashSet<IResultNode>(ReferenceEqualityComparer.Instance);
+        slot = error.Slot;
+        for (var n = node; !n.IsSlotNullable(slot); n = n.Parent!)
+        {
+            nulled.Add(n);
+            if (n.Parent is null) break;
+            slot = n.ParentSlot;
+        }
+        return true;
     }
 
     /// <summary>Slot indexes from the root down to <paramref name="slot"/> of <paramref name="node"/>.</summary>

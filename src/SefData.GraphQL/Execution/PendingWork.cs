@@ -12,6 +12,8 @@ internal interface IWorkItem
 /// <summary>A completion the engine is waiting for; abandoned (its slot nulled silently) when execution is canceled.</summary>
 internal interface IPendingWork : IWorkItem
 {
+    /// <summary>How many promise hops from the synchronous pass this completion is (see ExecutionEngine.OrderedErrors).</summary>
+    int Generation { get; }
     void Abandon();
 }
 
@@ -34,6 +36,8 @@ internal abstract class PendingWork<T> : IPendingWork
     private ConfiguredValueTaskAwaitable<T>.ConfiguredValueTaskAwaiter _awaiter;
     private bool _done;
 
+    public int Generation { get; private set; }
+
     protected PendingWork(ExecutionEngine engine, IResultNode node, int slot, CollectedField field, ResolverContext context)
     {
         Engine = engine;
@@ -46,6 +50,7 @@ internal abstract class PendingWork<T> : IPendingWork
     public void Start(ValueTask<T> task)
     {
         Context.References++;
+        Generation = Engine.Generation + 1;
         Engine.TrackPending(this);
         _awaiter = task.ConfigureAwait(false).GetAwaiter();
         // Already settled (a completed Task, a faulted async method): queued at once, without a trip through the pool.

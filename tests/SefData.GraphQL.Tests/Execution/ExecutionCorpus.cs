@@ -14,14 +14,14 @@ namespace SefData.GraphQL.Tests.Execution;
 public static class ExecutionCorpus
 {
     /// <param name="UnorderedErrors">
-    /// "# errorOrder: unordered": graphql-js orders errors by promise settlement (synchronous errors first, then async
-    /// ones by the number of microtask ticks they took), SefData by response position; data must still match exactly
-    /// and the errors are compared as a set. Only for cases where the two orders really differ.
+    /// "# errorOrder: unordered": graphql-js orders errors by promise settlement (microtask ticks, a non-null error only
+    /// once its rejection has climbed to a nullable field), SefData by promise generation then response position; data
+    /// must still match exactly and the errors are compared as a set. Only for cases where the two orders really differ.
     /// </param>
     /// <param name="ExtraErrorPaths">
-    /// "# extraErrors: [["a", 0, "b"], ...]" (JSON): response paths of errors SefData reports and graphql-js drops (a
-    /// non-null error that reaches an object or list whose Promise.all has already rejected). Each must be in SefData's
-    /// result exactly once and absent from graphql-js's; the rest is compared as usual.
+    /// "# extraErrors: [["a", 0, "b"], ...]" (JSON): response paths of errors SefData reports and graphql-js does not.
+    /// Each must be in SefData's result exactly once and absent from graphql-js's; the rest is compared as usual. No
+    /// case needs it since SefData drops, like graphql-js, a non-null error into a container already nulled.
     /// </param>
     public sealed record Case(string Id, string Query, string? VariablesJson, string? OperationName, bool SkipValidation, bool UnorderedErrors, string? ExtraErrorPaths = null);
 
