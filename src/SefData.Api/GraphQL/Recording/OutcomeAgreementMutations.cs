@@ -15,6 +15,15 @@ namespace SefData.Api.GraphQL.Recording;
 /// </summary>
 public static class OutcomeAgreementMutations
 {
+    /// <summary>The agreement named by the input's <c>agreement</c> node id; an unknown one is a typed input error.</summary>
+    internal static async Task<int> ExistingAgreementIdAsync(SefDataDbContext db, Dictionary<string, object?> input, CancellationToken ct)
+    {
+        var id = Mutations.IntKey(input.Req<string>("agreement"), "OutcomeAgreement", "agreement");
+        if (!await db.OutcomeAgreements.AnyAsync(x => x.Id == id, ct))
+            throw new InputException(Mutations.UnknownCode, "No outcome agreement with that id.", "agreement");
+        return id;
+    }
+
     public static void Configure(SchemaBuilder b)
     {
         b.Enum<OaRating>();
@@ -78,9 +87,7 @@ public static class OutcomeAgreementMutations
             .Field("addOaOutcome", "AddOaOutcomePayload!", f => Mutation(f, "AddOaOutcomeInput",
                 "Adds an outcome to an agreement (OA_THEME_DUPLICATE, OA_WEIGHT_TOTAL, REQUIRED, NEGATIVE_NUMBER).", "outcome", async (db, input, ct) =>
                 {
-                    var id = Mutations.IntKey(input.Req<string>("agreement"), "OutcomeAgreement", "agreement");
-                    if (!await db.OutcomeAgreements.AnyAsync(x => x.Id == id, ct))
-                        throw new InputException(Mutations.UnknownCode, "No outcome agreement with that id.", "agreement");
+                    var id = await OutcomeAgreementMutations.ExistingAgreementIdAsync(db, input, ct);
                     var outcome = new OaOutcome
                     {
                         AgreementId = id, ThemeCode = input.Req<string>("themeCode").Trim(), Title = input.Req<string>("title"),

@@ -357,9 +357,7 @@ public sealed class RecordingModule : ISchemaModule
             .Field("recordOaAssessment", "RecordOaAssessmentPayload!", f => Mutation(f, "RecordOaAssessmentInput",
                 "Records an annual assessment; a year outside the agreement is rejected (TARGET_OUTSIDE_AGREEMENT).", "assessment", async (db, input, ct) =>
                 {
-                    var id = Mutations.IntKey(input.Req<string>("agreement"), "OutcomeAgreement", "agreement");
-                    if (!await db.OutcomeAgreements.AnyAsync(x => x.Id == id, ct))
-                        throw new InputException(Mutations.UnknownCode, "No outcome agreement with that id.", "agreement");
+                    var id = await OutcomeAgreementMutations.ExistingAgreementIdAsync(db, input, ct);
                     var year = input.Req<string>("year");
                     if (await db.OaAssessments.AnyAsync(x => x.AgreementId == id && x.YearCode == year, ct))
                         throw new DomainRuleException("OA_ASSESSMENT_DUPLICATE", $"The agreement already has an assessment for {year}.");
