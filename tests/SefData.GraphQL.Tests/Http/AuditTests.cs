@@ -9,7 +9,7 @@ public class AuditTests(ITestOutputHelper output)
     public async Task Every_graphql_http_audit_is_ok()
     {
         await using var server = await GraphQLTestServer.StartAsync();
-        var json = await NodeRunner.RunAsync("audit.mjs", server.Url);
+        var json = await NodeOracle.RunAsync("audit.mjs", server.Url);
         using var results = JsonDocument.Parse(json);
         var all = results.RootElement.EnumerateArray().ToList();
 

@@ -273,7 +273,7 @@ public class TransportTests(DefaultServerFixture fixture) : IClassFixture<Defaul
         var script = page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)];
         Assert.Contains("\\u003C/script\\u003E", script); // the path cannot end the script element
         // Parse it (without running it) with node.
-        var output = await NodeRunner.EvalAsync("new Function(" + System.Text.Json.JsonSerializer.Serialize(script) + "); process.stdout.write('parsed');");
+        var output = await NodeOracle.EvalAsync("new Function(" + System.Text.Json.JsonSerializer.Serialize(script) + "); process.stdout.write('parsed');");
         Assert.Equal("parsed", output);
     }
 

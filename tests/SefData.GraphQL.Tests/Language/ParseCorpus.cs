@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -127,14 +126,6 @@ public static class ParseCorpus
     /// <summary>Runs graphql-js once over all the given sources and returns its answers in the same order.</summary>
     public static IReadOnlyList<OracleResult> RunOracle(IReadOnlyList<(string Source, Mode Mode)> cases)
     {
-        var root = RepoRoot();
-        var jsFolder = Path.Combine(root, "tests", "js");
-        if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
-        {
-            throw new InvalidOperationException(
-                "graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
-        }
-
         var input = new StringBuilder("[");
         for (var i = 0; i < cases.Count; i++)
         {
@@ -155,25 +146,9 @@ public static class ParseCorpus
         }
         input.Append(']');
 
-        var start = new ProcessStartInfo("node", [Path.Combine(jsFolder, "oracle-parse.mjs")])
-        {
-            WorkingDirectory = jsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(input.ToString());
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) throw new TimeoutException("oracle-parse.mjs did not finish");
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException("oracle-parse.mjs failed: " + stderr.Result);
+        var stdout = NodeOracle.Run("oracle-parse.mjs", input.ToString());
 
-        using var json = JsonDocument.Parse(stdout.Result);
+        using var json = JsonDocument.Parse(stdout);
         var results = new List<OracleResult>();
         foreach (var element in json.RootElement.EnumerateArray())
         {

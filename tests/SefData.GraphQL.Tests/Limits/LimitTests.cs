@@ -125,7 +125,7 @@ public class LimitTests(DefaultServerFixture fixture) : IClassFixture<DefaultSer
     [Fact]
     public async Task The_graphql_js_introspection_query_passes_every_limit()
     {
-        var query = await NodeRunner.EvalAsync("import { getIntrospectionQuery } from 'graphql'; process.stdout.write(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));");
+        var query = await NodeOracle.EvalAsync("import { getIntrospectionQuery } from 'graphql'; process.stdout.write(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));");
         var r = await Client.PostJsonAsync(new { query, operationName = "IntrospectionQuery" });
         AssertRuns(r);
         Assert.Equal("Query", r.Data.GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using SefData.GraphQL.Tests.Language;
@@ -57,26 +56,8 @@ public static class SchemaCorpus
 
     private static (string, string, IReadOnlyList<OracleResult>) RunOracle()
     {
-        var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
-        if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
-            throw new InvalidOperationException("graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
-        var start = new ProcessStartInfo("node", [Path.Combine(jsFolder, "oracle-schema.mjs")])
-        {
-            WorkingDirectory = jsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(JsonSerializer.Serialize(Cases.Select(c => c.Document)));
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("oracle-schema.mjs failed: " + stderr.Result);
-        using var json = JsonDocument.Parse(stdout.Result);
+        var stdout = NodeOracle.Run("oracle-schema.mjs", JsonSerializer.Serialize(Cases.Select(c => c.Document)));
+        using var json = JsonDocument.Parse(stdout);
         var query = json.RootElement.GetProperty("introspectionQuery").GetString()!;
         var introspectionSchema = json.RootElement.GetProperty("introspectionSchema").GetString()!;
         return (query, introspectionSchema, json.RootElement.GetProperty("results").EnumerateArray().Select(e =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using SefData.GraphQL.Language;
@@ -96,25 +95,7 @@ public class TypeInfoDifferentialTests
 
     private static IReadOnlyList<IReadOnlyList<string>> RunOracle()
     {
-        var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
-        if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
-            throw new InvalidOperationException("graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
-        var start = new ProcessStartInfo("node", [Path.Combine(jsFolder, "oracle-typeinfo.mjs")])
-        {
-            WorkingDirectory = jsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(JsonSerializer.Serialize(new { schema = Sdl, documents = Documents }));
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("oracle-typeinfo.mjs failed: " + stderr.Result);
-        return JsonSerializer.Deserialize<List<List<string>>>(stdout.Result)!;
+        var stdout = NodeOracle.Run("oracle-typeinfo.mjs", JsonSerializer.Serialize(new { schema = Sdl, documents = Documents }));
+        return JsonSerializer.Deserialize<List<List<string>>>(stdout)!;
     }
 }

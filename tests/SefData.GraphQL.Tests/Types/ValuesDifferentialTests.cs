@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using SefData.GraphQL.Language;
@@ -96,32 +95,14 @@ public class ValuesDifferentialTests
 
     private static (List<string>, List<string>) RunOracle()
     {
-        var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
-        if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
-            throw new InvalidOperationException("graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
-        var start = new ProcessStartInfo("node", [Path.Combine(jsFolder, "oracle-values.mjs")])
-        {
-            WorkingDirectory = jsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var input = new
         {
             schema = Sdl,
             fromAst = FromAst.Select(c => new { type = c.Type, literal = c.Literal, variables = c.Variables is null ? null : JsonDocument.Parse(c.Variables).RootElement as object }),
             toAst = ToAst.Select(c => new { type = c.Type, value = JsonDocument.Parse(c.Value).RootElement }),
         };
-        process.StandardInput.Write(JsonSerializer.Serialize(input));
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("oracle-values.mjs failed: " + stderr.Result);
-        using var json = JsonDocument.Parse(stdout.Result);
+        var stdout = NodeOracle.Run("oracle-values.mjs", JsonSerializer.Serialize(input));
+        using var json = JsonDocument.Parse(stdout);
         return (
             json.RootElement.GetProperty("fromAst").EnumerateArray().Select(e => e.GetString()!).ToList(),
             json.RootElement.GetProperty("toAst").EnumerateArray().Select(e => e.GetString()!).ToList());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -111,13 +110,6 @@ public static class ValidateCorpus
 
     private static Oracle RunOracle()
     {
-        var jsFolder = Path.Combine(ParseCorpus.RepoRoot(), "tests", "js");
-        if (!Directory.Exists(Path.Combine(jsFolder, "node_modules", "graphql")))
-        {
-            throw new InvalidOperationException(
-                "graphql-js is not installed in tests/js/node_modules: run ./test.sh, or `cd tests/js && npm ci`.");
-        }
-
         var cases = Cases;
         var input = JsonSerializer.Serialize(new
         {
@@ -125,24 +117,9 @@ public static class ValidateCorpus
             cases = cases.Select(c => new { schema = c.Schema, document = c.Document, maxErrors = c.MaxErrors }),
         });
 
-        var start = new ProcessStartInfo("node", [Path.Combine(jsFolder, "oracle-validate.mjs")])
-        {
-            WorkingDirectory = jsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) throw new TimeoutException("oracle-validate.mjs did not finish");
-        if (process.ExitCode != 0) throw new InvalidOperationException("oracle-validate.mjs failed: " + stderr.Result);
+        var stdout = NodeOracle.Run("oracle-validate.mjs", input);
 
-        using var json = JsonDocument.Parse(stdout.Result);
+        using var json = JsonDocument.Parse(stdout);
         var rules = json.RootElement.GetProperty("specifiedRules").EnumerateArray().Select(e => e.GetString()!).ToList();
         var results = new Dictionary<string, OracleResult>();
         var index = 0;
