@@ -204,12 +204,15 @@ internal sealed class ExecutionEngine : IBatchScheduler
                 // Resolvers that awaited something else continue on pool threads and may be about to ask for keys
                 // of this same wave: let them run first while the number of waiting keys keeps growing (graphql-js's
                 // DataLoader likewise dispatches only after pending promise callbacks have run).
+                // Settled when every outstanding resolver has asked for a key, or when the count has not moved for two
+                // rounds (one round is too few when the pool is busy: continuations queued before ours may still be
+                // waiting for a thread).
                 var waiting = loaders.PendingKeyCount;
-                for (var round = 0; round < MaxSettleRounds; round++)
+                for (int round = 0, unchanged = 0; round < MaxSettleRounds && unchanged < 2 && waiting < _outstanding; round++)
                 {
                     await Task.Yield();
                     var now = loaders.PendingKeyCount;
-                    if (now == waiting) break;
+                    unchanged = now == waiting ? unchanged + 1 : 0;
                     waiting = now;
                 }
                 // Completions that arrived meanwhile run first: they may ask for keys of this wave too.
