@@ -286,8 +286,8 @@ internal sealed class WriteRules(SefDataDbContext db)
             var siblings = Chunks(agreementIds).SelectMany(chunk => db.OaOutcomes.AsNoTracking().Where(o => chunk.Contains(o.AgreementId)).ToList())
                 .Where(o => !trackedIds.Contains(o.Id))
                 .Concat(outcomes.Where(IsLive).Select(e => e.Entity))
-                .ToLookup(o => o.Agreement is { } a ? (object)a : o.AgreementId);
-            foreach (var key in changedOutcomes.Select(e => e.Entity.Agreement is { } a ? (object)a : e.Entity.AgreementId).Distinct())
+                .ToLookup(AgreementKey);
+            foreach (var key in changedOutcomes.Select(e => AgreementKey(e.Entity)).Distinct())
                 _violations.AddRange(OaOutcome.AgreementRules(siblings[key].ToList()));
         }
 
@@ -422,6 +422,12 @@ internal sealed class WriteRules(SefDataDbContext db)
     /// <summary>Ids of tracked rows that exist in the database: their tracked values replace the stored ones.</summary>
     private static HashSet<int> TrackedIds<T>(List<EntityEntry<T>> tracked) where T : class, IHasId =>
         tracked.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+
+    /// <summary>
+    /// Groups outcomes by agreement: a stored agreement by its id whether or not its entity is tracked (the stored
+    /// siblings read back carry only the id), an agreement added in this same save (temporary key) by its instance.
+    /// </summary>
+    private static object AgreementKey(OaOutcome o) => o.Agreement is { Id: <= 0 } added ? added : o.Agreement?.Id ?? o.AgreementId;
 
     private static List<int> StoredKeys<T>(List<EntityEntry<T>> entries, string foreignKey) where T : class =>
         entries.Where(e => !e.Property(foreignKey).IsTemporary).Select(e => Fk(e, foreignKey)).Distinct().ToList();

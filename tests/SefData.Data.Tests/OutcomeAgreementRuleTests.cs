@@ -77,6 +77,14 @@ public abstract class OutcomeAgreementRuleTests(MigratedDatabase fixture) : Data
             db.OaOutcomes.Add(new OaOutcome { AgreementId = agreementId, ThemeCode = "OW03", Title = "Health", Weight = 0.5m });
             await SaveRejectedAsync(db, RuleCodes.OaWeightTotal);
         }
+        await using (var db = NewContext())
+        {
+            // The same with the stored agreement loaded and tracked (the new outcome then points at its instance): the
+            // stored siblings must still count, for the theme and for the weights.
+            var stored = await db.OutcomeAgreements.AsTracking().SingleAsync(x => x.Id == agreementId, Ct);
+            db.OaOutcomes.Add(new OaOutcome { Agreement = stored, ThemeCode = "OW01", Title = "Economy again" });
+            await SaveRejectedAsync(db, RuleCodes.OaThemeDuplicate);
+        }
         Assert.Equal(before + 2, await CountAsync<OaOutcome>());
     }
 
