@@ -110,6 +110,25 @@ public abstract class OutcomeAgreementMutationTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Concurrent_additions_of_the_same_theme_cannot_both_pass()
+    {
+        await using var copy = await host.CreateWritableCopyAsync();
+        await using var db = copy.NewDbContext();
+        var agreementId = await db.OutcomeAgreements.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
+        var before = await db.OaOutcomes.CountAsync(o => o.AgreementId == agreementId, Ct);
+
+        // Six clients add the same new theme at the same moment: a save-time duplicate check alone could let several
+        // through, each having read the outcomes before the others wrote.
+        var all = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => copy.PostGraphQLAsync(AddOutcome,
+            new { i = new { agreement = Id("OutcomeAgreement", agreementId), themeCode = "RACE", title = "Attempt " + n } })));
+        var outcomes = all.Select(json => { using (json) return ErrorsOf(Payload(json, "addOaOutcome")); }).ToList();
+        Assert.Single(outcomes, o => o.Count == 0);
+        Assert.All(outcomes.Where(o => o.Count > 0), o => Assert.Contains(Assert.Single(o), new[] { "ConcurrencyError", "DomainRuleError:OA_THEME_DUPLICATE" }));
+        Assert.Equal(1, await db.OaOutcomes.CountAsync(o => o.AgreementId == agreementId && o.ThemeCode == "RACE", Ct));
+        Assert.Equal(before + 1, await db.OaOutcomes.CountAsync(o => o.AgreementId == agreementId, Ct));
+    }
+
+    [Fact]
     public async Task Measures_need_a_description_or_catalogue_measure_and_targets_inside_the_period()
     {
         await using var copy = await host.CreateWritableCopyAsync();

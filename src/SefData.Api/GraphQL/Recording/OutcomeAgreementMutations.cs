@@ -88,6 +88,11 @@ public static class OutcomeAgreementMutations
                 "Adds an outcome to an agreement (OA_THEME_DUPLICATE, OA_WEIGHT_TOTAL, REQUIRED, NEGATIVE_NUMBER).", "outcome", async (db, input, ct) =>
                 {
                     var id = await OutcomeAgreementMutations.ExistingAgreementIdAsync(db, input, ct);
+                    // The unique theme and the weight total are checked against the agreement's other outcomes at save.
+                    // Bumping the agreement's version in the same save makes two concurrent additions conflict (the
+                    // second gets a ConcurrencyError, nothing written) instead of both passing a stale check.
+                    var agreement = await db.OutcomeAgreements.AsTracking().FirstAsync(a => a.Id == id, ct);
+                    db.Entry(agreement).Property(a => a.Version).IsModified = true;
                     var outcome = new OaOutcome
                     {
                         AgreementId = id, ThemeCode = input.Req<string>("themeCode").Trim(), Title = input.Req<string>("title"),
