@@ -33,8 +33,6 @@ public sealed class CategorisationWorkflowTests
         Assert.Equal("CATEGORISATION_STAGE_SKIP", RuleCodes.StageSkip);
         Assert.Equal("CATEGORISATION_NOT_DRAFT", RuleCodes.NotDraft);
         Assert.Equal("MODERATION_ONLY", RuleCodes.ModerationOnly);
-        Assert.Equal(RuleCodes.StageSkip, RecordingModule.StageSkip);
-        Assert.Equal(RuleCodes.NotDraft, RecordingModule.NotDraft);
     }
 
     [Fact]

@@ -18,11 +18,20 @@ public static class OutcomeAgreementMutations
     /// <summary>The agreement named by the input's <c>agreement</c> node id; an unknown one is a typed input error.</summary>
     internal static async Task<int> ExistingAgreementIdAsync(SefDataDbContext db, Dictionary<string, object?> input, CancellationToken ct)
     {
-        var id = Mutations.IntKey(input.Req<string>("agreement"), "OutcomeAgreement", "agreement");
-        if (!await db.OutcomeAgreements.AnyAsync(x => x.Id == id, ct))
-            throw new InputException(Mutations.UnknownCode, "No outcome agreement with that id.", "agreement");
-        return id;
+        var id = AgreementId(input);
+        return await db.OutcomeAgreements.AnyAsync(x => x.Id == id, ct) ? id : throw UnknownAgreement();
     }
+
+    /// <summary>As <see cref="ExistingAgreementIdAsync"/>, loading the agreement tracked (for a version bump) in the same query.</summary>
+    private static async Task<OutcomeAgreement> TrackedAgreementAsync(SefDataDbContext db, Dictionary<string, object?> input, CancellationToken ct)
+    {
+        var id = AgreementId(input);
+        return await db.OutcomeAgreements.AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw UnknownAgreement();
+    }
+
+    private static int AgreementId(Dictionary<string, object?> input) => Mutations.IntKey(input.Req<string>("agreement"), "OutcomeAgreement", "agreement");
+
+    private static InputException UnknownAgreement() => new(Mutations.UnknownCode, "No outcome agreement with that id.", "agreement");
 
     public static void Configure(SchemaBuilder b)
     {
@@ -87,12 +96,12 @@ public static class OutcomeAgreementMutations
             .Field("addOaOutcome", "AddOaOutcomePayload!", f => Mutation(f, "AddOaOutcomeInput",
                 "Adds an outcome to an agreement (OA_THEME_DUPLICATE, OA_WEIGHT_TOTAL, REQUIRED, NEGATIVE_NUMBER).", "outcome", async (db, input, ct) =>
                 {
-                    var id = await OutcomeAgreementMutations.ExistingAgreementIdAsync(db, input, ct);
                     // The unique theme and the weight total are checked against the agreement's other outcomes at save.
                     // Bumping the agreement's version in the same save makes two concurrent additions conflict (the
                     // second gets a ConcurrencyError, nothing written) instead of both passing a stale check.
-                    var agreement = await db.OutcomeAgreements.AsTracking().FirstAsync(a => a.Id == id, ct);
+                    var agreement = await TrackedAgreementAsync(db, input, ct);
                     db.Entry(agreement).Property(a => a.Version).IsModified = true;
+                    var id = agreement.Id;
                     var outcome = new OaOutcome
                     {
                         AgreementId = id, ThemeCode = input.Req<string>("themeCode").Trim(), Title = input.Req<string>("title"),

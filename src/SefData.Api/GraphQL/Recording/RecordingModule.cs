@@ -40,10 +40,6 @@ public sealed class RecordingModule : ISchemaModule
 
     // ---- Categorisation ------------------------------------------------------------------------------------------
 
-    /// <summary>Kept for existing callers; the rule codes live in <see cref="RuleCodes"/>.</summary>
-    public const string StageSkip = RuleCodes.StageSkip;
-    public const string NotDraft = RuleCodes.NotDraft;
-
     private static void Categorisation(SchemaBuilder b)
     {
         b.InputObject("RecordCategorisationInput", i => i
